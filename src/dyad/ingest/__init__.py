@@ -1,0 +1,1 @@
+"""dyad.ingest stage."""

@@ -1,0 +1,1 @@
+"""dyad.resolve stage."""

@@ -1,0 +1,1 @@
+"""dyad.scale stage."""
