@@ -1,0 +1,98 @@
+"""The local runner: articles from paths -> code_article -> JSON Lines or a store."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO
+
+from dyad.article import Article, CodedArticle
+from dyad.ingest.errors import IngestError
+from dyad.ingest.sources import iter_articles
+from dyad.pipeline import code_article
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts and each failure with where it came from."""
+
+    coded: int = 0
+    already_stored: int = 0
+    failed: int = 0
+    events: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def code_stream(
+    items: Iterable[Article | IngestError], workers: int = 1
+) -> Iterator[tuple[Article, CodedArticle] | IngestError]:
+    """Code articles in order, in ``workers`` processes (models loaded once per process)."""
+    if workers <= 1:
+        for item in items:
+            yield item if isinstance(item, IngestError) else (item, code_article(item))
+        return
+    ctx = mp.get_context("fork")
+    with ctx.Pool(workers) as pool:
+        yield from pool.imap(_code_one, items, chunksize=4)
+
+
+def _code_one(item: Article | IngestError) -> tuple[Article, CodedArticle] | IngestError:
+    return item if isinstance(item, IngestError) else (item, code_article(item))
+
+
+def write_jsonl(
+    paths: Iterable[str],
+    out: IO[str],
+    workers: int = 1,
+    default_date: str | None = None,
+    on_error: Callable[[IngestError], None] | None = None,
+) -> int:
+    """Code everything under ``paths`` and write one CodedArticle JSON object per line."""
+    count = 0
+    for result in code_stream(iter_articles(paths, default_date), workers):
+        if isinstance(result, IngestError):
+            if on_error is not None:
+                on_error(result)
+            continue
+        _, coded = result
+        out.write(json.dumps(coded.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def ingest(
+    paths: Iterable[str],
+    store: object,
+    workers: int = 1,
+    default_date: str | None = None,
+    progress: Callable[[], None] | None = None,
+) -> IngestReport:
+    """Code and store what is not stored yet; failures are recorded and the batch goes on."""
+    report = IngestReport()
+
+    def new_only() -> Iterator[Article | IngestError]:
+        for item in iter_articles(paths, default_date):
+            if isinstance(item, Article) and store.has_article(item.id):  # type: ignore[attr-defined]
+                report.already_stored += 1
+                if progress:
+                    progress()
+                continue
+            yield item
+
+    for result in code_stream(new_only(), workers):
+        if isinstance(result, IngestError):
+            report.failed += 1
+            report.failures.append(str(result))
+            store.save_failure(None, result.where, result.reason)  # type: ignore[attr-defined]
+        else:
+            article, coded = result
+            if store.save(article, coded):  # type: ignore[attr-defined]
+                report.coded += 1
+                report.events += len(coded.events)
+            else:
+                report.already_stored += 1
+        if progress:
+            progress()
+    return report

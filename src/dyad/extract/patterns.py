@@ -1,0 +1,160 @@
+"""Event patterns, light verbs and intent modes: loaded once from data/events and validated."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from dyad.article import PLOVER_TYPES
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+KNOWN_SLOTS = {"dobj", "dative"}
+
+
+class PatternDataError(ValueError):
+    """A bad line in an event data file; the message names the file and line."""
+
+    def __init__(self, path: Path, line: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path, self.line, self.reason = path, line, reason
+
+
+@dataclass(frozen=True)
+class EventPattern:
+    """One trigger pattern: a verb (with particle/object) or a noun (with modifier)."""
+
+    rule_id: str
+    kind: str  # "v" or "n"
+    lemma: str
+    particle: str | None
+    objects: frozenset[str]
+    modifier: str | None
+    event_type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    cameo: str | None
+    targets: tuple[str, ...]
+    symmetric: bool
+    intent_type: str | None
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects) + bool(self.particle) + bool(self.modifier)
+
+
+@dataclass(frozen=True)
+class IntentMode:
+    mode: str | None
+    context: str | None
+    cameo: str
+
+
+@dataclass(frozen=True)
+class PatternBook:
+    """All event knowledge, indexed for lookup by a token's lemma."""
+
+    verbs: dict[str, tuple[EventPattern, ...]]
+    nouns: dict[str, tuple[EventPattern, ...]]
+    light_verbs: frozenset[str]
+    intent_modes: dict[tuple[str, str], IntentMode]
+    version: str
+
+
+def _rows(path: Path) -> list[tuple[int, list[str]]]:
+    rows = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        rows.append((number, raw.rstrip("\n").split("\t")))
+    return rows
+
+
+def _parse_trigger(path: Path, line: int, trigger: str) -> tuple[str, str, str | None, frozenset[str], str | None]:
+    kind, sep, rest = trigger.partition(":")
+    if not sep or kind not in {"v", "n"} or not rest.strip():
+        raise PatternDataError(path, line, f"trigger {trigger!r} must start with 'v:' or 'n:'")
+    objects: frozenset[str] = frozenset()
+    if ">" in rest:
+        rest, _, obj = rest.partition(">")
+        objects = frozenset(o.strip().lower() for o in obj.split("|") if o.strip())
+        if not objects or kind != "v":
+            raise PatternDataError(path, line, "'>OBJECT' is only for verb triggers and needs a lemma")
+    words = rest.lower().split()
+    if kind == "v":
+        return kind, words[0], " ".join(words[1:]) or None, objects, None
+    return kind, words[-1], None, objects, " ".join(words[:-1]) or None
+
+
+def _parse_pattern(path: Path, line: int, cols: list[str]) -> EventPattern:
+    if len(cols) < 6:
+        raise PatternDataError(path, line, f"expected at least 6 tab-separated columns, got {len(cols)}")
+    cols = cols + [""] * (7 - len(cols))
+    trigger, event_type, mode, context, cameo, targets, flags = (c.strip() for c in cols[:7])
+    if event_type not in PLOVER_TYPES:
+        raise PatternDataError(path, line, f"unknown PLOVER type {event_type!r}")
+    if cameo and not cameo.isdigit():
+        raise PatternDataError(path, line, f"CAMEO code {cameo!r} must be digits")
+    kind, lemma, particle, objects, modifier = _parse_trigger(path, line, trigger)
+    slots = tuple(s.strip() for s in targets.split(",") if s.strip())
+    for slot in slots:
+        if slot not in KNOWN_SLOTS and not slot.isalpha():
+            raise PatternDataError(path, line, f"bad target slot {slot!r}")
+    flag_set = {f.strip() for f in flags.split(",") if f.strip()}
+    intent = None
+    for flag in flag_set:
+        if flag.startswith("intent:"):
+            intent = flag.split(":", 1)[1]
+            if intent not in PLOVER_TYPES:
+                raise PatternDataError(path, line, f"unknown intent type {intent!r}")
+        elif flag != "sym":
+            raise PatternDataError(path, line, f"unknown flag {flag!r}")
+    return EventPattern(
+        rule_id=f"{path.stem}:{line}",
+        kind=kind,
+        lemma=lemma,
+        particle=particle,
+        objects=objects,
+        modifier=modifier,
+        event_type=event_type,
+        mode=mode or None,
+        contexts=tuple(c.strip() for c in context.split(";") if c.strip()),
+        cameo=cameo or None,
+        targets=slots,
+        symmetric="sym" in flag_set,
+        intent_type=intent,
+    )
+
+
+def load_pattern_book(data_dir: Path = DATA_DIR) -> PatternBook:
+    """Read and validate patterns.tsv, light_verbs.txt and intent_modes.tsv."""
+    verbs: dict[str, list[EventPattern]] = defaultdict(list)
+    nouns: dict[str, list[EventPattern]] = defaultdict(list)
+    path = data_dir / "patterns.tsv"
+    for line, cols in _rows(path):
+        pattern = _parse_pattern(path, line, cols)
+        (verbs if pattern.kind == "v" else nouns)[pattern.lemma].append(pattern)
+    light_path = data_dir / "light_verbs.txt"
+    light = frozenset(" ".join(cols[0].split()) for _, cols in _rows(light_path))
+    modes: dict[tuple[str, str], IntentMode] = {}
+    mode_path = data_dir / "intent_modes.tsv"
+    for line, cols in _rows(mode_path):
+        if len(cols) != 5 or cols[0] not in PLOVER_TYPES or not cols[4].strip().isdigit():
+            raise PatternDataError(mode_path, line, "want: outer_type, inner, mode, context, cameo")
+        modes[(cols[0], cols[1].strip().lower())] = IntentMode(
+            cols[2].strip() or None, cols[3].strip() or None, cols[4].strip()
+        )
+    return PatternBook(
+        verbs={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in verbs.items()},
+        nouns={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in nouns.items()},
+        light_verbs=light,
+        intent_modes=modes,
+        version=f"rules:{sum(len(v) for v in verbs.values()) + sum(len(v) for v in nouns.values())}",
+    )
+
+
+@functools.cache
+def default_pattern_book() -> PatternBook:
+    """The patterns shipped with dyad, loaded once per process."""
+    return load_pattern_book()

@@ -1,0 +1,89 @@
+"""Plain-text articles: an optional ``date YYYY-MM-DD`` header, then the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from dyad.article import Article, article_id_for
+from dyad.ingest.errors import IngestError
+
+MAX_ARTICLE_BYTES = 5_000_000  # past this an article is reported, not coded (bounded time/memory)
+_HEADER = re.compile(r"\A\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})[ \t]*(?:\r?\n)*[ \t]*")
+
+
+def parse_date_header(text: str) -> tuple[str | None, int]:
+    """The ``date YYYY-MM-DD`` header's date and where the body starts (0, None: no header)."""
+    match = _HEADER.match(text)
+    if not match:
+        return None, 0
+    value = match.group(1)
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return None, 0
+    return value, match.end()
+
+
+def decode_article_bytes(raw: bytes, origin: str) -> str:
+    """Decode UTF-8 (with or without BOM); binary or undecodable input is an IngestError."""
+    if b"\x00" in raw[:4096]:
+        raise IngestError(origin, "binary file (NUL bytes), not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(origin, f"not valid UTF-8 at byte {exc.start}") from None
+    return text
+
+
+def article_from_text(
+    text: str,
+    origin: str,
+    *,
+    date: str | None = None,
+    date_source: str = "article",
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    article_id: str | None = None,
+) -> Article:
+    """Build an Article from text, reading a ``date`` header when there is one."""
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise IngestError(origin, f"article too large ({len(text):,} chars > {MAX_ARTICLE_BYTES:,})")
+    header_date, body_start = parse_date_header(text)
+    if not text[body_start:].strip():
+        raise IngestError(origin, "empty article (no text after the header)")
+    if header_date is not None:
+        date, date_source = header_date, "article"
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date[:10])
+        except ValueError:
+            raise IngestError(origin, f"invalid date {date!r} (want YYYY-MM-DD)") from None
+        date = date[:10]
+    return Article(
+        id=article_id or article_id_for(text[body_start:]),
+        text=text,
+        date=date,
+        date_source=date_source if date is not None else "none",
+        title=title,
+        url=url,
+        source=source,
+        body_start=body_start,
+        origin=origin,
+    )
+
+
+def read_text_file(path: Path, default_date: str | None = None) -> Article:
+    """One article from a text file; without a header the date comes from ``default_date``."""
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise IngestError(origin, f"file too large ({size:,} bytes > {MAX_ARTICLE_BYTES:,})")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(origin, f"cannot read: {exc.strerror or exc}") from None
+    text = decode_article_bytes(raw, origin)
+    return article_from_text(text, origin, date=default_date, date_source="flag")

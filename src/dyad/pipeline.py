@@ -1,0 +1,121 @@
+"""code_article(): the stages in order (ingest has made the Article; store and serve come after)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dyad import __version__
+from dyad.article import Actor, Article, ArticleInfo, CodedArticle, Quote, Speaker, TextSpan, stable_id
+from dyad.extract.events import find_events
+from dyad.extract.patterns import default_pattern_book
+from dyad.extract.quotes import QuoteSpan, find_quotes
+from dyad.nlp.language import detect_language
+from dyad.nlp.model import parse
+from dyad.resolve.actor_kb import load_actor_kb
+from dyad.resolve.actors import ActorResolver
+from dyad.resolve.events import build_events
+from dyad.resolve.places import resolve_places
+from dyad.resolve.time import find_dates
+
+CODER = f"dyad {__version__}"
+MAX_PARSE_CHARS = 200_000  # longer articles are coded on their first part and say so
+
+
+def code_article(article: Article) -> CodedArticle:
+    """Code one article into events, mentions, places, dates and quotes. Pure: no I/O."""
+    info = ArticleInfo(
+        id=article.id,
+        date=article.date,
+        date_source=article.date_source,
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        language=None,
+    )
+    errors: list[str] = []
+    if article.date is None:
+        errors.append("warning: article has no date; events carry no date (precision 'reported')")
+    body = article.text[article.body_start :]
+    language = detect_language(body)
+    info = info.model_copy(update={"language": language})
+    if language != "en":
+        errors.append(f"not coded: language is {language!r}, dyad codes English only")
+        return CodedArticle(article=info, errors=errors, coder=CODER)
+    if len(body) > MAX_PARSE_CHARS:
+        errors.append(f"warning: article truncated to its first {MAX_PARSE_CHARS:,} characters")
+        body = body[:MAX_PARSE_CHARS]
+    offset = article.body_start
+    anchor = dt.date.fromisoformat(article.date) if article.date else None
+
+    doc = parse(body)
+    dates = find_dates(article.text, anchor, start=offset, end=offset + len(body))
+    actors = ActorResolver(doc, offset, load_actor_kb(), anchor)
+    places = resolve_places(doc, offset, [c for c in [actors.main_country] if c])
+    actors.resolve_all()
+    quotes = _attribute_quotes(article, find_quotes(doc, offset), actors, doc, offset)
+    candidates = find_events(doc, default_pattern_book())
+    events = build_events(article, doc, offset, candidates, actors, places, dates, quotes, CODER)
+    return CodedArticle(
+        article=info,
+        events=events,
+        mentions=actors.mentions(),
+        places=places,
+        dates=dates,
+        quotes=quotes,
+        errors=errors,
+        coder=CODER,
+    )
+
+
+def _attribute_quotes(
+    article: Article, spans: list[QuoteSpan], actors: ActorResolver, doc: object, offset: int
+) -> list[Quote]:
+    """Resolve each quote's speaker to an actor; a continued quote keeps the previous speaker."""
+    quotes: list[Quote] = []
+    regions: list[tuple[int, int, Actor | None]] = []
+    previous: Speaker | None = None
+    for span in spans:
+        speaker = None
+        if span.speaker_start is not None and span.speaker_end is not None:
+            head = _token_at(doc, span.speaker_end - 1 - offset)
+            mention = actors.mention_for(head) if head is not None else None
+            speaker = Speaker(
+                text=article.text[span.speaker_start : span.speaker_end],
+                start=span.speaker_start,
+                end=span.speaker_end,
+                actor=mention.actor if mention else None,
+                antecedent=mention.antecedent if mention else None,
+            )
+        elif span.rule == "continuation" and previous is not None:
+            speaker = previous
+        if span.kind == "direct":
+            previous = speaker or previous
+            regions.append((span.start, span.end, speaker.actor if speaker else None))
+        cue = None
+        if span.cue_start is not None and span.cue_end is not None:
+            cue = TextSpan(text=article.text[span.cue_start : span.cue_end], start=span.cue_start, end=span.cue_end)
+        quotes.append(
+            Quote(
+                quote_id=stable_id(article.id, "quote", span.start, span.end),
+                article_id=article.id,
+                start=span.start,
+                end=span.end,
+                text=article.text[span.start : span.end],
+                kind=span.kind,
+                cue=cue,
+                speaker=speaker,
+                rule=span.rule,
+            )
+        )
+    actors.set_quote_speakers(regions)
+    for token in doc:  # type: ignore[attr-defined]
+        if token.lower_ in {"we", "us", "our", "i", "me", "my"} and token.pos_ == "PRON":
+            actors.mention_for(token.i)
+    return quotes
+
+
+def _token_at(doc: object, char: int) -> int | None:
+    for token in doc:  # type: ignore[attr-defined]
+        if token.idx <= char < token.idx + len(token.text):
+            return int(token.i)
+    return None

@@ -1,0 +1,98 @@
+"""Tie each event to where and when it happened: the place and time of its own clause first."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dyad.article import DateMention, EventPlace, Place
+
+CLAUSE_BARRIERS = {"ccomp", "relcl"}  # a time or place inside these belongs to another clause
+
+
+def clause_tokens(head: Token) -> set[int]:
+    """Tokens of ``head``'s clause, without embedded clauses that have their own verb."""
+    ids = {head.i}
+    stack = list(head.children)
+    while stack:
+        token = stack.pop()
+        if token.dep_ in CLAUSE_BARRIERS:
+            continue
+        ids.add(token.i)
+        stack.extend(token.children)
+    return ids
+
+
+def governing_heads(head: Token, limit: int = 4) -> list[Token]:
+    """The clause head and the clauses above it (a participle's main verb, a conjunct's head)."""
+    heads = [head]
+    current = head
+    while len(heads) <= limit and current.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj"}:
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"} or current.dep_ == "ROOT":
+            heads.append(current)
+        if current.dep_ == "ROOT":
+            break
+    return heads
+
+
+def _spans_in(doc: Doc, ids: set[int], offset: int, items: list, attr_ok: object = None) -> list:
+    chars = [(doc[i].idx + offset, doc[i].idx + len(doc[i].text) + offset) for i in ids]
+    inside = []
+    for item in items:
+        if any(start <= item.start < end or item.start <= start < item.end for start, end in chars):
+            inside.append(item)
+    return inside
+
+
+def link_date(
+    doc: Doc, head: Token, offset: int, dates: list[DateMention]
+) -> tuple[DateMention | None, str]:
+    """The time expression that governs an event: its own clause, then the clauses above it."""
+    usable = [d for d in dates if d.value is not None]
+    for level, clause in enumerate(governing_heads(head)):
+        found = _spans_in(doc, clause_tokens(clause), offset, usable)
+        if found:
+            trigger_char = head.idx + offset
+            return min(found, key=lambda d: abs(d.start - trigger_char)), "own-clause" if level == 0 else "governing-clause"
+    return None, "none"
+
+
+def link_place(
+    doc: Doc, head: Token, offset: int, places: list[Place], previous: EventPlace | None
+) -> EventPlace | None:
+    """Where an event happened: a resolved place in its clause, its sentence, else the paragraph's
+    last event place. Places used as actors never get here (they are not in ``places``)."""
+    resolved = [p for p in places if p.resolved and p.precision != "country"]
+    for level, clause in enumerate(governing_heads(head)):
+        found = _spans_in(doc, clause_tokens(clause), offset, resolved)
+        if found:
+            best = max(found, key=lambda p: _precision_rank(p.precision))
+            return _event_place(best, "own-clause" if level == 0 else "governing-clause")
+    sentence = head.sent
+    in_sentence = [p for p in resolved if sentence.start_char + offset <= p.start < sentence.end_char + offset]
+    if in_sentence:
+        return _event_place(in_sentence[0], "same-sentence")
+    if previous is not None:
+        return previous.model_copy(update={"linked_by": "previous-event"})
+    return None
+
+
+def _precision_rank(precision: str | None) -> int:
+    return {"neighbourhood": 4, "city": 3, "admin1": 2, "region": 1}.get(precision or "", 0)
+
+
+def _event_place(place: Place, how: str) -> EventPlace:
+    return EventPlace(
+        text=place.text,
+        start=place.start,
+        end=place.end,
+        geonameid=place.geonameid,
+        name=place.name,
+        lat=place.lat,
+        lon=place.lon,
+        admin1=place.admin1,
+        country=place.country,
+        precision=place.precision,
+        within=place.within,
+        linked_by=how,
+    )

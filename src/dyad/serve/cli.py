@@ -1,0 +1,246 @@
+"""The ``dyad`` command: thin wrappers that parse arguments, call the library, print with Rich."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dyad.store.base import DEFAULT_STORE_URL, EventFilters, StoreError, open_store
+
+app = typer.Typer(help="dyad: political event coding from news text.", no_args_is_help=True)
+eval_app = typer.Typer(help="Score dyad against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+console = Console()
+errors = Console(stderr=True)
+
+StoreOpt = Annotated[str, typer.Option("--store", help="DuckDB file or postgresql:// URL.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print a machine-readable report.")]
+
+
+def fail(message: str) -> None:
+    errors.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def code(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or .jsonl files.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write JSON Lines here.")] = None,
+    workers: Annotated[int, typer.Option(help="Processes to code with.")] = 1,
+    date: Annotated[str | None, typer.Option(help="Date for articles with none (YYYY-MM-DD).")] = None,
+) -> None:
+    """Code articles to CodedArticle JSON Lines without touching any store."""
+    from dyad.batch import write_jsonl
+
+    def report(error: Any) -> None:
+        errors.print(f"[yellow]skipped[/] {error}")
+
+    handle = out.open("w", encoding="utf-8") if out else sys.stdout
+    try:
+        count = write_jsonl(paths, handle, workers=workers, default_date=date, on_error=report)
+    finally:
+        if out:
+            handle.close()
+    errors.print(f"coded {count} article(s)" + (f" -> {out}" if out else ""))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or .jsonl files.")],
+    store: StoreOpt = DEFAULT_STORE_URL,
+    workers: Annotated[int, typer.Option(help="Processes to code with.")] = 1,
+    date: Annotated[str | None, typer.Option(help="Date for articles with none (YYYY-MM-DD).")] = None,
+) -> None:
+    """Code articles and store them; re-running stores nothing twice."""
+    from dyad.batch import ingest as run_ingest
+
+    with _open(store) as db, Progress(
+        TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=errors
+    ) as progress:
+        task = progress.add_task("coding", total=None)
+        report = run_ingest(paths, db, workers=workers, default_date=date, progress=lambda: progress.advance(task))
+    for failure in report.failures:
+        errors.print(f"[yellow]failed[/] {failure}")
+    console.print(
+        f"{report.coded} article(s) coded ({report.events} events), {report.already_stored} already "
+        f"stored, {report.failed} failed -> {store}"
+    )
+
+
+@app.command()
+def events(
+    store: StoreOpt = DEFAULT_STORE_URL,
+    date_from: Annotated[str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last date (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 of an actor or the place.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Text in an actor's name.")] = None,
+    event_type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Text in the trigger or sentence.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """List stored events with filters."""
+    try:
+        filters = EventFilters(
+            date_from=date_from,
+            date_to=date_to,
+            country=country,
+            actor=actor,
+            event_type=tuple(event_type) if event_type else None,
+            text=text,
+        )
+    except (ValueError, StoreError) as exc:
+        fail(str(exc))
+        return
+    with _open(store, read_only=True) as db:
+        rows = db.query_events(filters, limit=limit)
+        total = db.count_events(filters)
+    if as_json:
+        console.print_json(json.dumps(rows, default=str))
+        return
+    console.print(events_table(rows, title=f"{len(rows)} of {total} event(s)"))
+
+
+def events_table(rows: list[dict[str, Any]], title: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for column in ("date", "type", "mode", "source", "target", "trigger", "place", "conf", "article"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            str(row.get("date") or ""),
+            row["event_type"],
+            row.get("mode") or "",
+            _actor_cell(row.get("source")),
+            _actor_cell(row.get("target")),
+            (row.get("trigger") or {}).get("text", ""),
+            _place_cell(row.get("location")),
+            f"{row.get('confidence', 0):.2f}",
+            row["article_id"],
+        )
+    return table
+
+
+def _actor_cell(part: dict[str, Any] | None) -> str:
+    if not part:
+        return ""
+    actor = part.get("actor") or {}
+    code = "/".join(x for x in (actor.get("country"), actor.get("sector")) if x)
+    return f"{part.get('text')} [{code or '?'}]"
+
+
+def _place_cell(place: dict[str, Any] | None) -> str:
+    if not place:
+        return ""
+    return f"{place.get('name') or place.get('text')} ({place.get('country') or '?'})"
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (see `dyad events`).")],
+    store: StoreOpt = DEFAULT_STORE_URL,
+    as_json: JsonOpt = False,
+) -> None:
+    """Print one article with its events, actors, places, dates and quotes marked."""
+    from dyad.serve.render import render_article
+
+    with _open(store, read_only=True) as db:
+        record = db.get_article(article_id)
+    if record is None:
+        fail(f"no article {article_id!r} in {store}")
+        return
+    if as_json:
+        console.print_json(json.dumps(record, default=str))
+        return
+    render_article(console, record)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="csv, jsonl, parquet or geojson.")] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (stdout if omitted).")] = None,
+    store: StoreOpt = DEFAULT_STORE_URL,
+    date_from: Annotated[str | None, typer.Option("--from")] = None,
+    date_to: Annotated[str | None, typer.Option("--to")] = None,
+    country: Annotated[str | None, typer.Option()] = None,
+    event_type: Annotated[list[str] | None, typer.Option("--type")] = None,
+) -> None:
+    """Write stored events as CSV, JSON Lines, Parquet or GeoJSON."""
+    from dyad.store.export import export_events
+
+    if fmt not in {"csv", "jsonl", "parquet", "geojson"}:
+        fail(f"unknown format {fmt!r}: use csv, jsonl, parquet or geojson")
+    if fmt == "parquet" and out is None:
+        fail("parquet needs --out FILE")
+    filters = EventFilters(
+        date_from=date_from, date_to=date_to, country=country, event_type=tuple(event_type) if event_type else None
+    )
+    with _open(store, read_only=True) as db:
+        target: Any = out if out is not None else sys.stdout.buffer
+        count = export_events(db, filters, fmt, target)  # type: ignore[arg-type]
+    errors.print(f"exported {count} event(s) as {fmt}" + (f" -> {out}" if out else ""))
+
+
+@app.command()
+def stats(store: StoreOpt = DEFAULT_STORE_URL) -> None:
+    """Counts of what the store holds."""
+    with _open(store, read_only=True) as db:
+        console.print_json(json.dumps(db.stats(), default=str))
+
+
+@eval_app.command("sample")
+def eval_sample(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON in the sample's format.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Score the coder on one hand-coded article (events, quotes, toponyms, actors)."""
+    from dyad.ingest.text import read_text_file
+    from dyad.eval.sample import article_path_for, load_sample_gold, score_sample
+    from dyad.pipeline import code_article
+
+    data = load_sample_gold(gold)
+    article = read_text_file(article_path_for(gold, data))
+    report = score_sample(code_article(article), data, article.text)
+    if as_json:
+        console.print_json(json.dumps(report))
+        return
+    from dyad.serve.render import render_sample_report
+
+    render_sample_report(console, report)
+
+
+class _open:
+    """Open a store for a command; a bad URL or locked file is a clear error, not a traceback."""
+
+    def __init__(self, url: str, read_only: bool = False) -> None:
+        self.url, self.read_only = url, read_only
+
+    def __enter__(self) -> Any:
+        if self.read_only and not self.url.startswith("postgresql") and not Path(self.url).exists():
+            fail(f"no store at {self.url} (run `dyad ingest PATH --store {self.url}` first)")
+        try:
+            self.store = open_store(self.url, read_only=self.read_only)
+        except StoreError as exc:
+            fail(str(exc))
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()
+
+
+def main() -> None:
+    """Entry point of the ``dyad`` script."""
+    from dyad.ingest.errors import IngestError
+    from dyad.nlp.model import ModelMissingError
+
+    try:
+        app()
+    except (ModelMissingError, StoreError, IngestError) as exc:
+        errors.print(f"[bold red]error:[/] {exc}")
+        sys.exit(2)
