@@ -61,7 +61,7 @@ class TextSpan(Value):
 
 
 class Actor(Value):
-    """An identity an actor mention resolves to. ``id`` is None when only country/sector are known."""
+    """The identity a mention resolves to; ``id`` is None when only country/sector are known."""
 
     id: str | None = None
     name: str | None = None

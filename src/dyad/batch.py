@@ -68,6 +68,7 @@ def ingest(
     workers: int = 1,
     default_date: str | None = None,
     progress: Callable[[], None] | None = None,
+    batch_size: int = 64,
 ) -> IngestReport:
     """Code and store what is not stored yet; failures are recorded and the batch goes on."""
     report = IngestReport()
@@ -81,18 +82,28 @@ def ingest(
                 continue
             yield item
 
+    pending: list[tuple[Article, CodedArticle]] = []
+
+    def flush() -> None:
+        # One transaction per batch: a crash loses at most the batch being written, never half
+        # an article, and a re-run codes it again.
+        stored = store.save_many(pending)  # type: ignore[attr-defined]
+        report.coded += stored
+        report.already_stored += len(pending) - stored
+        report.events += sum(len(c.events) for _, c in pending)
+        pending.clear()
+
     for result in code_stream(new_only(), workers):
         if isinstance(result, IngestError):
             report.failed += 1
             report.failures.append(str(result))
             store.save_failure(None, result.where, result.reason)  # type: ignore[attr-defined]
         else:
-            article, coded = result
-            if store.save(article, coded):  # type: ignore[attr-defined]
-                report.coded += 1
-                report.events += len(coded.events)
-            else:
-                report.already_stored += 1
+            pending.append(result)
+            if len(pending) >= batch_size:
+                flush()
         if progress:
             progress()
+    if pending:
+        flush()
     return report

@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from dyad import __version__
-from dyad.article import Actor, Article, ArticleInfo, CodedArticle, Quote, Speaker, TextSpan, stable_id
+from dyad.article import (
+    Actor,
+    Article,
+    ArticleInfo,
+    CodedArticle,
+    Quote,
+    Speaker,
+    TextSpan,
+    stable_id,
+)
 from dyad.extract.events import find_events
 from dyad.extract.patterns import default_pattern_book
 from dyad.extract.quotes import QuoteSpan, find_quotes
@@ -93,7 +102,11 @@ def _attribute_quotes(
             regions.append((span.start, span.end, speaker.actor if speaker else None))
         cue = None
         if span.cue_start is not None and span.cue_end is not None:
-            cue = TextSpan(text=article.text[span.cue_start : span.cue_end], start=span.cue_start, end=span.cue_end)
+            cue = TextSpan(
+                text=article.text[span.cue_start : span.cue_end],
+                start=span.cue_start,
+                end=span.cue_end,
+            )
         quotes.append(
             Quote(
                 quote_id=stable_id(article.id, "quote", span.start, span.end),

@@ -17,11 +17,15 @@ def test_every_core_event_is_found_with_its_type_and_source_country(
     assert missing == []
 
 
-def test_the_five_toponyms_are_places_not_persons(sample_coded: Any, sample_gold: dict[str, Any]) -> None:
+def test_the_five_toponyms_are_places_not_persons(
+    sample_coded: Any, sample_gold: dict[str, Any]
+) -> None:
     place_texts = {p.text.replace("’s", "") for p in sample_coded.places}
     for toponym in sample_gold["toponyms"]:
         assert toponym["name"] in place_texts, toponym["name"]
-    person_mentions = {m.text for m in sample_coded.mentions if m.actor and m.actor.kind == "person"}
+    person_mentions = {
+        m.text for m in sample_coded.mentions if m.actor and m.actor.kind == "person"
+    }
     assert not person_mentions & {t["name"] for t in sample_gold["toponyms"]}
 
 
@@ -44,7 +48,9 @@ def test_on_thursday_and_march_10_2025_resolve(sample_coded: Any) -> None:
     assert "2025-03-10" in values.values()
 
 
-def test_event_dates_follow_the_gold(sample_coded: Any, sample_gold: dict[str, Any], sample_article: Any) -> None:
+def test_event_dates_follow_the_gold(
+    sample_coded: Any, sample_gold: dict[str, Any], sample_article: Any
+) -> None:
     rows = score_sample(sample_coded, sample_gold, sample_article.text)["events"]["rows"]
     wrong = [r["id"] for r in rows if r["found"] and r["core"] and not r["date_ok"]]
     assert wrong == []

@@ -37,9 +37,9 @@ def score_sample(coded: CodedArticle, gold: dict[str, Any], text: str) -> dict[s
     """Per-component precision/recall against the gold (matching rules stated in the report)."""
     return {
         "rules": {
-            "events": "a gold event is found when a predicted event's sentence contains the start of its "
-            "evidence text and the types agree (alt_types accepted); each prediction matches one gold event",
-            "quotes": "a gold quote is found when a predicted direct quote has the same start and end",
+            "events": "a gold event is found when a predicted event of the same type (alt_types "
+            "accepted) has its trigger in the gold evidence; one prediction per gold event",
+            "quotes": "a gold quote is found when a predicted direct quote has the same offsets",
             "toponyms": "a gold toponym is found when a place with that surface text is recognised",
             "dates": "a gold event date is right when the matched event carries the same date",
         },
@@ -60,14 +60,20 @@ def _score_events(coded: CodedArticle, gold: dict[str, Any], text: str) -> dict[
         for e in coded.events:
             if e.event_id in used or e.event_type not in types:
                 continue
-            if ev_start >= 0 and e.sentence.start <= ev_start < e.sentence.end and _overlaps(
-                e.trigger.start, e.trigger.end, ev_start, ev_start + len(g["evidence"])
+            if (
+                ev_start >= 0
+                and e.sentence.start <= ev_start < e.sentence.end
+                and _overlaps(
+                    e.trigger.start, e.trigger.end, ev_start, ev_start + len(g["evidence"])
+                )
             ):
                 match = e
                 break
         if match is not None:
             used.add(match.event_id)
-        source_country = match.source.actor.country if match and match.source and match.source.actor else None
+        source_country = (
+            match.source.actor.country if match and match.source and match.source.actor else None
+        )
         rows.append(
             {
                 "id": g["id"],
@@ -75,10 +81,12 @@ def _score_events(coded: CodedArticle, gold: dict[str, Any], text: str) -> dict[
                 "gold_type": g["event_type"],
                 "found": match is not None,
                 "predicted_type": match.event_type if match else None,
-                "mode_ok": match is not None and (g.get("mode") is None or match.mode == g.get("mode")),
+                "mode_ok": match is not None
+                and (g.get("mode") is None or match.mode == g.get("mode")),
                 "source_country_ok": match is not None
                 and (g.get("source") or {}).get("country") == source_country,
-                "date_ok": match is not None and (g.get("date") is None or match.date == g.get("date")),
+                "date_ok": match is not None
+                and (g.get("date") is None or match.date == g.get("date")),
                 "predicted_date": match.date if match else None,
             }
         )
@@ -122,9 +130,13 @@ def _score_quotes(coded: CodedArticle, gold: dict[str, Any]) -> dict[str, Any]:
 def _score_toponyms(coded: CodedArticle, gold: dict[str, Any]) -> dict[str, Any]:
     rows = []
     for g in gold["toponyms"]:
-        places = [p for p in coded.places if p.text.replace("’s", "").replace("'s", "") == g["name"]]
+        places = [
+            p for p in coded.places if p.text.replace("’s", "").replace("'s", "") == g["name"]
+        ]
         mentions_as_person = [
-            m for m in coded.mentions if m.text == g["name"] and m.actor and m.actor.kind == "person"
+            m
+            for m in coded.mentions
+            if m.text == g["name"] and m.actor and m.actor.kind == "person"
         ]
         error_km = None
         resolved = [p for p in places if p.resolved and p.lat is not None and p.lon is not None]
@@ -139,7 +151,12 @@ def _score_toponyms(coded: CodedArticle, gold: dict[str, Any]) -> dict[str, Any]
             }
         )
     recognised = sum(r["recognised"] for r in rows)
-    return {"gold": len(rows), "recognised": recognised, "resolved": sum(r["resolved"] for r in rows), "rows": rows}
+    return {
+        "gold": len(rows),
+        "recognised": recognised,
+        "resolved": sum(r["resolved"] for r in rows),
+        "rows": rows,
+    }
 
 
 def _score_actors(coded: CodedArticle, gold: dict[str, Any]) -> dict[str, Any]:
@@ -149,8 +166,19 @@ def _score_actors(coded: CodedArticle, gold: dict[str, Any]) -> dict[str, Any]:
             hits = [m for m in coded.mentions if m.text == alias or m.text.endswith(" " + alias)]
             if not hits:
                 continue
-            right = [m for m in hits if m.actor and m.actor.country == g["country"] and m.actor.sector == g["sector"]]
-            rows.append({"actor": g["name"], "alias": alias, "mentions": len(hits), "right": len(right)})
+            right = [
+                m
+                for m in hits
+                if m.actor and m.actor.country == g["country"] and m.actor.sector == g["sector"]
+            ]
+            rows.append(
+                {"actor": g["name"], "alias": alias, "mentions": len(hits), "right": len(right)}
+            )
     total = sum(r["mentions"] for r in rows)
     right = sum(r["right"] for r in rows)
-    return {"mentions": total, "right": right, "accuracy": right / total if total else 0.0, "rows": rows}
+    return {
+        "mentions": total,
+        "right": right,
+        "accuracy": right / total if total else 0.0,
+        "rows": rows,
+    }

@@ -90,17 +90,30 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
     if pattern.particle:
         words = pattern.particle.split()
         particle_tok = next(
-            (c for c in verb.children if c.dep_ in {"prt", "prep", "agent"} and c.lower_ == words[0]),
+            (
+                c
+                for c in verb.children
+                if c.dep_ in {"prt", "prep", "agent"} and c.lower_ == words[0]
+            ),
             None,
         )
         if particle_tok is None:
             return None
         tokens.append(particle_tok)
     if pattern.objects:
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd", "acomp", "nsubjpass"}]
+        objects = [
+            c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd", "acomp", "nsubjpass"}
+        ]
         for prep in (c for c in verb.children if c.dep_ in {"prep", "prt"}):
             objects.extend(c for c in prep.children if c.dep_ == "pobj")
-        obj = next((o for o in objects if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects), None)
+        obj = next(
+            (
+                o
+                for o in objects
+                if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
+            ),
+            None,
+        )
         if obj is None:
             return None
         tokens.append(obj)
@@ -111,7 +124,11 @@ def _noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[To
     tokens = [noun]
     if pattern.modifier:
         mod = next(
-            (c for c in noun.children if c.dep_ in {"compound", "amod"} and c.lemma_.lower() == pattern.modifier),
+            (
+                c
+                for c in noun.children
+                if c.dep_ in {"compound", "amod"} and c.lemma_.lower() == pattern.modifier
+            ),
             None,
         )
         if mod is None:
@@ -174,9 +191,12 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in current.children if c.dep_ in {"nsubj", "csubj"}), None)
         if subject is not None:
             return _relative_head(subject)
-        if current.dep_ == "relcl":
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ in {"VBG", "VBD"}):
             return current.head
-        if current.dep_ in {"xcomp", "advcl", "conj", "acl", "ccomp"} and current.head is not current:
+        if (
+            current.dep_ in {"xcomp", "advcl", "conj", "acl", "ccomp"}
+            and current.head is not current
+        ):
             current = current.head
         elif current.dep_ == "pcomp" and current.head.head is not current.head:
             current = current.head.head
@@ -196,7 +216,11 @@ def _build(
 ) -> EventCandidate | None:
     is_verb = pattern.kind == "v"
     clause = token
-    if not is_verb and token.dep_ in {"dobj", "nsubjpass", "nsubj"} and token.head.pos_ in {"VERB", "AUX"}:
+    if (
+        not is_verb
+        and token.dep_ in {"dobj", "nsubjpass", "nsubj"}
+        and token.head.pos_ in {"VERB", "AUX"}
+    ):
         clause = token.head
     modality = _modality(clause)
     if modality in {"negated", "hypothetical"}:
@@ -232,7 +256,13 @@ def _build(
 
 def _default_intent(event_type: str) -> str:
     conflict = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
-    return "THREATEN" if event_type in conflict else "AGREE" if event_type not in SPEECH_TYPES else event_type
+    return (
+        "THREATEN"
+        if event_type in conflict
+        else "AGREE"
+        if event_type not in SPEECH_TYPES
+        else event_type
+    )
 
 
 def _modality(verb: Token) -> str:
@@ -253,8 +283,10 @@ def _modality(verb: Token) -> str:
                     return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
         return "future"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "go" and any(
-        c.lower_ == "going" for c in [verb.head]
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() == "go"
+        and any(c.lower_ == "going" for c in [verb.head])
     ):
         return "future"
     return "actual"
@@ -271,13 +303,17 @@ def _arguments(
     source: Token | None = None
     target: Token | None = None
     reciprocal = False
-    between = _pobj(token, ("between",))
+    between = None
+    for holder in trigger_tokens:
+        between = between or _pobj(holder, ("between",))
     if between is not None:
         partner = next((c for c in between.children if c.dep_ == "conj"), None)
         if partner is not None:
             return between, partner, True
     if pattern.kind == "v":
-        agent = _pobj(token, ("by",)) if any(c.dep_ == "nsubjpass" for c in token.children) else None
+        agent = (
+            _pobj(token, ("by",)) if any(c.dep_ == "nsubjpass" for c in token.children) else None
+        )
         if agent is not None:
             source = agent
             target = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
@@ -308,9 +344,26 @@ def _arguments(
             if target is not None and target.i not in trigger_ids:
                 break
             target = None
+    source = source if _can_be_actor(source) else None
+    target = target if _can_be_actor(target) else None
     if source is not None and target is not None and source.i == target.i:
         target = None
     return source, target, reciprocal
+
+
+def _can_be_actor(token: Token | None) -> bool:
+    """Times and amounts are never actors ("strikes on Thursday" has no target)."""
+    if token is None:
+        return False
+    return token.ent_type_ not in {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "ORDINAL",
+    }
 
 
 def _fold_speech_acts(
@@ -359,7 +412,10 @@ def _complement_ids(token: Token) -> set[int]:
 
 
 def _with_intent_mode(
-    event: EventCandidate, token: Token, found: list[tuple[EventCandidate, Token]], book: PatternBook
+    event: EventCandidate,
+    token: Token,
+    found: list[tuple[EventCandidate, Token]],
+    book: PatternBook,
 ) -> EventCandidate:
     inside = _complement_ids(token)
     keys: list[str] = []
@@ -369,8 +425,15 @@ def _with_intent_mode(
         if inner_token.i in inside and inner is not event:
             keys.insert(0, inner.event_type)
             keys.insert(0, inner_token.lemma_.lower())
+    target = event.target
+    if target is None:
+        inner_targets = [
+            i.target for i, t in found if t.i in inside and i is not event and i.target is not None
+        ]
+        target = inner_targets[0] if inner_targets else None
+    event = replace(event, target=target)
     for key in keys:
-        mode = book.intent_modes.get((event.event_type, key))
+        mode = book.intent_modes.get((event.event_type, key.lower()))
         if mode is not None:
             contexts = (mode.context,) if mode.context else event.contexts
             return replace(event, mode=mode.mode, cameo=mode.cameo, contexts=contexts)

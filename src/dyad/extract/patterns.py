@@ -71,7 +71,9 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def _parse_trigger(path: Path, line: int, trigger: str) -> tuple[str, str, str | None, frozenset[str], str | None]:
+def _parse_trigger(
+    path: Path, line: int, trigger: str
+) -> tuple[str, str, str | None, frozenset[str], str | None]:
     kind, sep, rest = trigger.partition(":")
     if not sep or kind not in {"v", "n"} or not rest.strip():
         raise PatternDataError(path, line, f"trigger {trigger!r} must start with 'v:' or 'n:'")
@@ -80,7 +82,9 @@ def _parse_trigger(path: Path, line: int, trigger: str) -> tuple[str, str, str |
         rest, _, obj = rest.partition(">")
         objects = frozenset(o.strip().lower() for o in obj.split("|") if o.strip())
         if not objects or kind != "v":
-            raise PatternDataError(path, line, "'>OBJECT' is only for verb triggers and needs a lemma")
+            raise PatternDataError(
+                path, line, "'>OBJECT' is only for verb triggers and needs a lemma"
+            )
     words = rest.lower().split()
     if kind == "v":
         return kind, words[0], " ".join(words[1:]) or None, objects, None
@@ -89,7 +93,9 @@ def _parse_trigger(path: Path, line: int, trigger: str) -> tuple[str, str, str |
 
 def _parse_pattern(path: Path, line: int, cols: list[str]) -> EventPattern:
     if len(cols) < 6:
-        raise PatternDataError(path, line, f"expected at least 6 tab-separated columns, got {len(cols)}")
+        raise PatternDataError(
+            path, line, f"expected at least 6 tab-separated columns, got {len(cols)}"
+        )
     cols = cols + [""] * (7 - len(cols))
     trigger, event_type, mode, context, cameo, targets, flags = (c.strip() for c in cols[:7])
     if event_type not in PLOVER_TYPES:
@@ -150,7 +156,7 @@ def load_pattern_book(data_dir: Path = DATA_DIR) -> PatternBook:
         nouns={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in nouns.items()},
         light_verbs=light,
         intent_modes=modes,
-        version=f"rules:{sum(len(v) for v in verbs.values()) + sum(len(v) for v in nouns.values())}",
+        version=f"rules:{sum(map(len, verbs.values())) + sum(map(len, nouns.values()))}",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from spacy.language import Language
 from spacy.symbols import ORTH
@@ -40,6 +41,7 @@ def entity_patterns() -> Iterator[dict[str, object]]:
 
 def add_whole_words(nlp: Language) -> None:
     """Tokenizer special cases for hyphenated words that must stay one token."""
+    tokenizer: Any = nlp.tokenizer
     for word in WHOLE_WORDS:
         for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])

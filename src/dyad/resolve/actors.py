@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -78,7 +79,13 @@ class ActorResolver:
         )
         self.by_head[i] = self.by_head[anchor.i] = mention
         self.history.append(
-            _Entry(anchor.i, self.sentence_of[anchor.i], mention, kind, anchor.dep_ in {"nsubj", "nsubjpass"})
+            _Entry(
+                anchor.i,
+                self.sentence_of[anchor.i],
+                mention,
+                kind,
+                anchor.dep_ in {"nsubj", "nsubjpass"},
+            )
         )
         return mention
 
@@ -93,9 +100,18 @@ class ActorResolver:
             return lower in PERSONAL | PLURAL | FIRST_PERSON
         if token.ent_type_ in {"PERSON", "ORG"} and token.ent_iob_ in {"B", "I"}:
             return token.head.ent_type_ != token.ent_type_ or token.head.i == token.i
-        if token.ent_type_ in {"GPE", "NORP"} and token.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}:
+        if token.ent_type_ in {"GPE", "NORP"} and token.dep_ in {
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "poss",
+        }:
             return True
-        return token.pos_ == "NOUN" and self.kb.sector_for_term(lower) is not None and token.dep_ != "compound"
+        return (
+            token.pos_ == "NOUN"
+            and self.kb.sector_for_term(lower) is not None
+            and token.dep_ != "compound"
+        )
 
     def _anchor(self, token: Token) -> Token:
         """Move from a title head ("Envoy ... to ... Tom Barrack") to the named person inside it."""
@@ -104,7 +120,11 @@ class ActorResolver:
         for child in token.subtree:
             if child.ent_type_ == "PERSON" and child.dep_ in {"pobj", "appos", "compound"}:
                 ent = _entity_of(child)
-                if ent is not None and ent.root.dep_ in {"pobj", "appos"} and ent.root.head.head is token:
+                if (
+                    ent is not None
+                    and ent.root.dep_ in {"pobj", "appos"}
+                    and ent.root.head.head is token
+                ):
                     return ent.root
                 if ent is not None and ent.root.dep_ == "appos" and ent.root.head is token:
                     return ent.root
@@ -145,22 +165,43 @@ class ActorResolver:
                 return actor, "group", None
             how = "capital-metonym" if self.kb.country_by_capital(span.text) else "country-metonym"
             name = self._country_name(country)
-            return Actor(name=name, country=country, sector="GOV", kind="country", resolved_by=how), "country", None
-        sector = self.kb.sector_for_term(_strip_det(span.text).lower()) or self.kb.sector_for_term(lower)
+            return (
+                Actor(name=name, country=country, sector="GOV", kind="country", resolved_by=how),
+                "country",
+                None,
+            )
+        sector = self.kb.sector_for_term(_strip_det(span.text).lower()) or self.kb.sector_for_term(
+            lower
+        )
         if sector is None:
             return None, None, None
-        definite = any(c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det")
+        definite = any(
+            c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det"
+        )
         if definite and country is None:
-            earlier = self._antecedent(head, lambda e: e.mention.actor is not None and e.mention.actor.sector == sector)
+            earlier = self._antecedent(
+                head, lambda e: e.mention.actor is not None and e.mention.actor.sector == sector
+            )
             if earlier is not None:
                 return self._copy(earlier, "nominal-coref")
         if definite and country is not None:
             earlier = self._antecedent(
                 head,
-                lambda e: e.kind == "person" and e.mention.actor is not None
-                and e.mention.actor.country == country and e.mention.actor.sector == sector,
+                lambda e: (
+                    e.kind == "person"
+                    and e.mention.actor is not None
+                    and e.mention.actor.country == country
+                    and e.mention.actor.sector == sector
+                ),
             )
-            if earlier is not None and head.lemma_.lower() in {"envoy", "minister", "president", "leader", "ambassador", "official"}:
+            if earlier is not None and head.lemma_.lower() in {
+                "envoy",
+                "minister",
+                "president",
+                "leader",
+                "ambassador",
+                "official",
+            }:
                 return self._copy(earlier, "nominal-coref")
         how = "sector-noun"
         if country is None and self.main_country is not None:
@@ -169,7 +210,11 @@ class ActorResolver:
 
     def _named(self, span: Span) -> Actor | None:
         ents = sorted(
-            (e for e in self.doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ACTOR_ENTS),
+            (
+                e
+                for e in self.doc.ents
+                if e.start >= span.start and e.end <= span.end and e.label_ in ACTOR_ENTS
+            ),
             key=lambda e: (e.label_ not in {"PERSON", "ORG"}, e.start),
         )
         texts = [e.text for e in ents if e.label_ in {"PERSON", "ORG"}] + [_strip_det(span.text)]
@@ -205,7 +250,9 @@ class ActorResolver:
                 sector = sector or self.kb.sector_for_term(token.lower_)
         if country is None and sector is None:
             return None, "person", None
-        actor = Actor(name=span.text, country=country, sector=sector, kind="person", resolved_by="title")
+        actor = Actor(
+            name=span.text, country=country, sector=sector, kind="person", resolved_by="title"
+        )
         self._register_person(span.text, actor)
         return actor, "person", None
 
@@ -234,30 +281,37 @@ class ActorResolver:
                     return actor.model_copy(update={"resolved_by": "quote-speaker"}), "person", None
             return None, None, None
         if lower in PERSONAL:
-            earlier = self._antecedent(head, lambda e: e.kind == "person" and e.mention.actor is not None)
+            earlier = self._antecedent(
+                head, lambda e: e.kind == "person" and e.mention.actor is not None
+            )
         else:
             earlier = self._antecedent(
-                head, lambda e: e.kind in {"organisation", "sector", "group", "country"} and e.mention.actor is not None
+                head,
+                lambda e: (
+                    e.kind in {"organisation", "sector", "group", "country"}
+                    and e.mention.actor is not None
+                ),
             )
         if earlier is None:
             return None, None, None
         return self._copy(earlier, "pronoun-coref")
 
-    def _antecedent(self, head: Token, accept: object) -> _Entry | None:
+    def _antecedent(self, head: Token, accept: Callable[[_Entry], bool]) -> _Entry | None:
+        """The closest earlier mention (within COREF_WINDOW sentences) that ``accept`` takes."""
         sentence = self.sentence_of[head.i]
-        best: _Entry | None = None
-        for entry in self.history:
-            if entry.token >= head.i or sentence - entry.sentence > COREF_WINDOW:
-                continue
-            if accept(entry):  # type: ignore[operator]
-                if best is None or entry.token > best.token or (entry.is_subject and not best.is_subject and entry.sentence == best.sentence):
-                    best = entry
-        return best
+        usable = [
+            entry
+            for entry in self.history
+            if entry.token < head.i and sentence - entry.sentence <= COREF_WINDOW and accept(entry)
+        ]
+        return max(usable, key=lambda entry: entry.token, default=None)
 
     def _copy(self, entry: _Entry, how: str) -> tuple[Actor | None, str | None, TextSpan | None]:
         actor = entry.mention.actor
         assert actor is not None
-        antecedent = TextSpan(text=entry.mention.text, start=entry.mention.start, end=entry.mention.end)
+        antecedent = TextSpan(
+            text=entry.mention.text, start=entry.mention.start, end=entry.mention.end
+        )
         root = entry.mention.antecedent or antecedent
         return actor.model_copy(update={"resolved_by": how}), entry.kind, root
 
@@ -310,7 +364,9 @@ def _entity_of(token: Token) -> Span | None:
 
 def _ent_is_head(head: Token, span: Span) -> bool:
     ent = _entity_of(head)
-    return ent is not None and ent.start <= span.root.i < ent.end if span.root is not None else False
+    return (
+        ent is not None and ent.start <= span.root.i < ent.end if span.root is not None else False
+    )
 
 
 def _strip_det(text: str) -> str:

@@ -64,7 +64,9 @@ def build_events(
             date=date.value if date is not None else article.date,
             date_precision=date.precision if date is not None else "reported",
             date_text=date.text if date is not None else None,
-            sentence=SentenceSpan(start=sentence.start_char + offset, end=sentence.end_char + offset),
+            sentence=SentenceSpan(
+                start=sentence.start_char + offset, end=sentence.end_char + offset
+            ),
             rule=f"{candidate.rule}{'; ' + candidate.note if candidate.note else ''}; date:{how}",
             quote_id=quote.quote_id if quote is not None else None,
             coder=coder,

@@ -26,7 +26,16 @@ def governing_heads(head: Token, limit: int = 4) -> list[Token]:
     """The clause head and the clauses above it (a participle's main verb, a conjunct's head)."""
     heads = [head]
     current = head
-    while len(heads) <= limit and current.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "dobj"}:
+    while len(heads) <= limit and current.dep_ in {
+        "advcl",
+        "xcomp",
+        "conj",
+        "pcomp",
+        "acl",
+        "prep",
+        "pobj",
+        "dobj",
+    }:
         current = current.head
         if current.pos_ in {"VERB", "AUX"} or current.dep_ == "ROOT":
             heads.append(current)
@@ -53,7 +62,9 @@ def link_date(
         found = _spans_in(doc, clause_tokens(clause), offset, usable)
         if found:
             trigger_char = head.idx + offset
-            return min(found, key=lambda d: abs(d.start - trigger_char)), "own-clause" if level == 0 else "governing-clause"
+            return min(
+                found, key=lambda d: abs(d.start - trigger_char)
+            ), "own-clause" if level == 0 else "governing-clause"
     return None, "none"
 
 
@@ -69,7 +80,9 @@ def link_place(
             best = max(found, key=lambda p: _precision_rank(p.precision))
             return _event_place(best, "own-clause" if level == 0 else "governing-clause")
     sentence = head.sent
-    in_sentence = [p for p in resolved if sentence.start_char + offset <= p.start < sentence.end_char + offset]
+    in_sentence = [
+        p for p in resolved if sentence.start_char + offset <= p.start < sentence.end_char + offset
+    ]
     if in_sentence:
         return _event_place(in_sentence[0], "same-sentence")
     if previous is not None:

@@ -1,4 +1,4 @@
-"""Place mentions in the parse -> gazetteer entries, resolved together with the article's context."""
+"""Place mentions in the parse -> gazetteer entries, resolved with the article's context."""
 
 from __future__ import annotations
 
@@ -24,14 +24,18 @@ def toponym_spans(doc: Doc) -> list[Span]:
             continue
         if ent.label_ not in PLACE_LABELS:
             continue
-        if ent.root.dep_ in ACTOR_DEPS and ent.root.head.pos_ in {"VERB", "AUX"} and ent.label_ == "GPE":
+        if (
+            ent.root.dep_ in ACTOR_DEPS
+            and ent.root.head.pos_ in {"VERB", "AUX"}
+            and ent.label_ == "GPE"
+        ):
             continue
         spans.append(ent)
     return spans
 
 
 def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
-    """Resolve every toponym, most confident first, so later ones can use earlier ones as context."""
+    """Resolve every toponym of the article, the others serving as context."""
     spans = toponym_spans(doc)
     context = GeoContext(countries=tuple(countries), names=tuple(s.text for s in spans))
     places: list[Place] = []
@@ -40,7 +44,15 @@ def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
         start, end = span.start_char + offset, span.end_char + offset
         candidate = resolution.candidate
         if candidate is None:
-            places.append(Place(text=span.text, start=start, end=end, resolved=False, resolved_by=resolution.reason))
+            places.append(
+                Place(
+                    text=span.text,
+                    start=start,
+                    end=end,
+                    resolved=False,
+                    resolved_by=resolution.reason,
+                )
+            )
             continue
         places.append(
             Place(

@@ -34,7 +34,9 @@ def code(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or .jsonl files.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write JSON Lines here.")] = None,
     workers: Annotated[int, typer.Option(help="Processes to code with.")] = 1,
-    date: Annotated[str | None, typer.Option(help="Date for articles with none (YYYY-MM-DD).")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date for articles with none (YYYY-MM-DD).")
+    ] = None,
 ) -> None:
     """Code articles to CodedArticle JSON Lines without touching any store."""
     from dyad.batch import write_jsonl
@@ -56,33 +58,50 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or .jsonl files.")],
     store: StoreOpt = DEFAULT_STORE_URL,
     workers: Annotated[int, typer.Option(help="Processes to code with.")] = 1,
-    date: Annotated[str | None, typer.Option(help="Date for articles with none (YYYY-MM-DD).")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date for articles with none (YYYY-MM-DD).")
+    ] = None,
 ) -> None:
     """Code articles and store them; re-running stores nothing twice."""
     from dyad.batch import ingest as run_ingest
 
-    with _open(store) as db, Progress(
-        TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=errors
-    ) as progress:
+    with (
+        _open(store) as db,
+        Progress(
+            TextColumn("coding"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=errors,
+        ) as progress,
+    ):
         task = progress.add_task("coding", total=None)
-        report = run_ingest(paths, db, workers=workers, default_date=date, progress=lambda: progress.advance(task))
+        report = run_ingest(
+            paths, db, workers=workers, default_date=date, progress=lambda: progress.advance(task)
+        )
     for failure in report.failures:
         errors.print(f"[yellow]failed[/] {failure}")
     console.print(
-        f"{report.coded} article(s) coded ({report.events} events), {report.already_stored} already "
-        f"stored, {report.failed} failed -> {store}"
+        f"{report.coded} article(s) coded ({report.events} events), "
+        f"{report.already_stored} already stored, {report.failed} failed -> {store}"
     )
 
 
 @app.command()
 def events(
     store: StoreOpt = DEFAULT_STORE_URL,
-    date_from: Annotated[str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")
+    ] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last date (YYYY-MM-DD).")] = None,
     country: Annotated[str | None, typer.Option(help="ISO3 of an actor or the place.")] = None,
     actor: Annotated[str | None, typer.Option(help="Text in an actor's name.")] = None,
-    event_type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")] = None,
-    text: Annotated[str | None, typer.Option("--text", help="Text in the trigger or sentence.")] = None,
+    event_type: Annotated[
+        list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")
+    ] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="Text in the trigger or sentence.")
+    ] = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
     as_json: JsonOpt = False,
 ) -> None:
@@ -110,7 +129,17 @@ def events(
 
 def events_table(rows: list[dict[str, Any]], title: str) -> Table:
     table = Table(title=title, show_lines=False)
-    for column in ("date", "type", "mode", "source", "target", "trigger", "place", "conf", "article"):
+    for column in (
+        "date",
+        "type",
+        "mode",
+        "source",
+        "target",
+        "trigger",
+        "place",
+        "conf",
+        "article",
+    ):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
@@ -164,7 +193,9 @@ def show(
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", help="csv, jsonl, parquet or geojson.")] = "jsonl",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (stdout if omitted).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (stdout if omitted).")
+    ] = None,
     store: StoreOpt = DEFAULT_STORE_URL,
     date_from: Annotated[str | None, typer.Option("--from")] = None,
     date_to: Annotated[str | None, typer.Option("--to")] = None,
@@ -179,11 +210,14 @@ def export(
     if fmt == "parquet" and out is None:
         fail("parquet needs --out FILE")
     filters = EventFilters(
-        date_from=date_from, date_to=date_to, country=country, event_type=tuple(event_type) if event_type else None
+        date_from=date_from,
+        date_to=date_to,
+        country=country,
+        event_type=tuple(event_type) if event_type else None,
     )
     with _open(store, read_only=True) as db:
         target: Any = out if out is not None else sys.stdout.buffer
-        count = export_events(db, filters, fmt, target)  # type: ignore[arg-type]
+        count = export_events(db, filters, fmt, target)
     errors.print(f"exported {count} event(s) as {fmt}" + (f" -> {out}" if out else ""))
 
 
@@ -200,8 +234,8 @@ def eval_sample(
     as_json: JsonOpt = False,
 ) -> None:
     """Score the coder on one hand-coded article (events, quotes, toponyms, actors)."""
-    from dyad.ingest.text import read_text_file
     from dyad.eval.sample import article_path_for, load_sample_gold, score_sample
+    from dyad.ingest.text import read_text_file
     from dyad.pipeline import code_article
 
     data = load_sample_gold(gold)
@@ -244,3 +278,124 @@ def main() -> None:
     except (ModelMissingError, StoreError, IngestError) as exc:
         errors.print(f"[bold red]error:[/] {exc}")
         sys.exit(2)
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[
+        Path, typer.Argument(help="An event set folder, or ../shared/eval/events for all.")
+    ],
+    split: Annotated[
+        str, typer.Option(help="dev (rules were written looking at it), test, or all.")
+    ] = "all",
+    as_json: JsonOpt = False,
+) -> None:
+    """Score events: per-type P/R/F1, macro-F1, confusion, mode, CAMEO root, PentaClass, actors."""
+    from dyad.eval.event_scoring import render_report
+    from dyad.eval.events import evaluate_events
+
+    if split not in {"dev", "test", "all"}:
+        fail("--split must be dev, test or all")
+    try:
+        report = evaluate_events(
+            gold, split, progress=lambda name: errors.print(f"coding {name} ...")
+        )
+    except (ValueError, FileNotFoundError) as exc:
+        fail(str(exc))
+        return
+    if as_json:
+        console.print_json(json.dumps(report, default=str))
+        return
+    for metrics in report["sets"].values():
+        console.print(render_report(metrics), markup=False, highlight=False)
+
+
+def _print_report(report: dict[str, Any], rows: list[tuple[str, str]], title: str) -> None:
+    table = Table(title=title)
+    table.add_column("measure")
+    table.add_column("value")
+    for label, path in rows:
+        value: Any = report
+        for key in path.split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+        table.add_row(label, f"{value:.3f}" if isinstance(value, float) else str(value))
+    console.print(table)
+
+
+SPLIT_NOTES = {"dev": "tuned on", "test": "never tuned on", "all": "both halves"}
+
+
+@eval_app.command("dates")
+def eval_dates(
+    gold: Annotated[Path, typer.Argument(help="MEANTIME folder or TempEval-3 TimeML files.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Score TIMEX3 recognition (P/R/F1) and normalisation (strict value match)."""
+    from dyad.eval.dates import evaluate_dates
+
+    report = evaluate_dates(gold)
+    if as_json:
+        console.print_json(json.dumps(report, default=str))
+        return
+    for split in ("dev", "test", "all"):
+        _print_report(
+            report,
+            [
+                ("documents", f"{split}.documents"),
+                ("gold expressions", f"{split}.gold"),
+                ("recognition F1 (relaxed)", f"{split}.relaxed.f1"),
+                ("recognition F1 (strict)", f"{split}.strict.f1"),
+                ("DATE normalisation accuracy", f"{split}.date_normalisation_accuracy"),
+            ],
+            f"dates: {split} ({SPLIT_NOTES[split]})",
+        )
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Annotated[
+        Path, typer.Argument(help="PolNeAR folder, or a gold JSON in the sample's format.")
+    ],
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Score attribution: content P/R/F1 (overlap, exact), speaker accuracy, direct quotes."""
+    if gold.suffix == ".json":
+        eval_sample(gold, as_json)
+        return
+    from dyad.eval.quotes import evaluate_quotes
+
+    report = evaluate_quotes(gold, limit=limit)
+    if as_json:
+        console.print_json(json.dumps(report, default=str))
+        return
+    for split in ("tune", "held", "all"):
+        _print_report(
+            report,
+            [
+                ("content F1 (overlap)", f"{split}.overlap.f1"),
+                ("content F1 (exact)", f"{split}.exact.f1"),
+                ("speaker accuracy", f"{split}.speaker_accuracy"),
+                ("direct quotes F1", f"{split}.direct.f1"),
+            ],
+            f"quotes: {split}",
+        )
+
+
+@eval_app.command("places")
+def eval_places(
+    gold: Annotated[
+        list[Path], typer.Argument(help="Gritta XML files (lgl.xml, GeoVirus.xml, GWN.xml).")
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """Score toponym resolution on gold spans: accuracy@161 km, median error, exact GeoNames id."""
+    from dyad.eval.geo import evaluate_resolution_on_gold_spans
+
+    reports = {str(path): evaluate_resolution_on_gold_spans(path) for path in gold}
+    if as_json:
+        console.print_json(json.dumps(reports, default=str))
+        return
+    for path, report in reports.items():
+        console.print(f"[bold]{path}[/]")
+        console.print_json(json.dumps(report, default=str))

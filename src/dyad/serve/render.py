@@ -8,12 +8,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-STYLES = {"trigger": "bold red", "actor": "bold cyan", "place": "bold green", "date": "magenta", "quote": "italic yellow"}
+STYLES = {
+    "trigger": "bold red",
+    "actor": "bold cyan",
+    "place": "bold green",
+    "date": "magenta",
+    "quote": "italic yellow",
+}
 
 
 def marked_text(record: dict[str, Any]) -> Text:
     """The article text with triggers, actors, places, dates and quotes highlighted."""
-    text = Text(record["article"]["text"])
+    text = Text(record["text"])
     for quote in record.get("quotes", []):
         text.stylize(STYLES["quote"], quote["start"], quote["end"])
     for mention in record.get("mentions", []):
@@ -29,37 +35,65 @@ def marked_text(record: dict[str, Any]) -> Text:
 
 def render_article(console: Console, record: dict[str, Any]) -> None:
     article = record["article"]
-    console.rule(f"[bold]{article.get('title') or article['article_id']}[/] {article.get('date') or 'no date'}")
+    console.rule(
+        f"[bold]{article.get('title') or article['id']}[/] {article.get('date') or 'no date'}"
+    )
     legend = "  ".join(f"[{style}]{name}[/]" for name, style in STYLES.items())
     console.print(legend)
     console.print(marked_text(record))
     table = Table(title="events")
-    for column in ("type", "mode", "cameo", "source", "target", "trigger", "place", "date", "conf", "rule"):
+    for column in (
+        "type",
+        "mode",
+        "cameo",
+        "source",
+        "target",
+        "trigger",
+        "place",
+        "date",
+        "conf",
+        "rule",
+    ):
         table.add_column(column, overflow="fold")
     for e in record.get("events", []):
-        table.add_row(
-            e["event_type"], e.get("mode") or "", e.get("cameo") or "",
-            _part(e.get("source")), _part(e.get("target")), e["trigger"]["text"],
-            ((e.get("location") or {}).get("name") or ""), f"{e.get('date') or ''} ({e.get('date_precision')})",
-            f"{e['confidence']:.2f}", e.get("rule") or "",
-        )  # fmt: skip
+        cells = [
+            e["event_type"],
+            e.get("mode") or "",
+            e.get("cameo") or "",
+            _part(e.get("source")),
+            _part(e.get("target")),
+            e["trigger"]["text"],
+            (e.get("location") or {}).get("name") or "",
+            f"{e.get('date') or ''} ({e.get('date_precision')})",
+            f"{e['confidence']:.2f}",
+            e.get("rule") or "",
+        ]
+        table.add_row(*cells)
     console.print(table)
     quotes = Table(title="quotes")
     for column in ("kind", "speaker", "actor", "text"):
         quotes.add_column(column, overflow="fold")
     for q in record.get("quotes", []):
         speaker = q.get("speaker") or {}
-        quotes.add_row(q["kind"], speaker.get("text") or "?", _actor(speaker.get("actor")), q["text"][:160])
+        quotes.add_row(
+            q["kind"], speaker.get("text") or "?", _actor(speaker.get("actor")), q["text"][:160]
+        )
     console.print(quotes)
     places = Table(title="places")
     for column in ("text", "name", "country", "admin1", "precision", "lat", "lon"):
         places.add_column(column)
     for p in record.get("places", []):
-        places.add_row(
-            p["text"], p.get("name") or "(unresolved)", p.get("country") or "", p.get("admin1") or "",
-            p.get("precision") or "", f"{p['lat']:.4f}" if p.get("lat") is not None else "",
-            f"{p['lon']:.4f}" if p.get("lon") is not None else "",
-        )  # fmt: skip
+        lat, lon = p.get("lat"), p.get("lon")
+        cells = [
+            p["text"],
+            p.get("name") or "(unresolved)",
+            p.get("country") or "",
+            p.get("admin1") or "",
+            p.get("precision") or "",
+            f"{lat:.4f}" if lat is not None else "",
+            f"{lon:.4f}" if lon is not None else "",
+        ]
+        places.add_row(*cells)
     console.print(places)
     dates = Table(title="dates")
     for column in ("text", "value", "precision"):
@@ -82,34 +116,49 @@ def _part(part: dict[str, Any] | None) -> str:
     return f"{part['text']} [{_actor(part.get('actor'))}]"
 
 
+def _ratio_cells(row: dict[str, Any], keys: tuple[str, str, str]) -> list[str]:
+    return [str(row[k]) for k in keys] + [f"{row['precision']:.2f}", f"{row['recall']:.2f}"]
+
+
 def render_sample_report(console: Console, report: dict[str, Any]) -> None:
     ev, qu, to, ac = report["events"], report["quotes"], report["toponyms"], report["actors"]
     table = Table(title="dyad eval sample")
     for column in ("component", "gold", "predicted", "found", "precision", "recall", "notes"):
         table.add_column(column)
+    event_notes = (
+        f"core with source country {ev['core_found_with_source_country']}/{ev['core']}; "
+        f"dates right {ev['dates_right']}/{ev['found']}"
+    )
+    table.add_row("events", *_ratio_cells(ev, ("gold", "predicted", "found")), event_notes)
+    speakers = f"right speaker {qu['right_speaker']}/{qu['gold']}"
     table.add_row(
-        "events", str(ev["gold"]), str(ev["predicted"]), str(ev["found"]), f"{ev['precision']:.2f}",
-        f"{ev['recall']:.2f}", f"core with source country {ev['core_found_with_source_country']}/{ev['core']}; "
-        f"dates right {ev['dates_right']}/{ev['found']}",
-    )  # fmt: skip
+        "quotes (direct)", *_ratio_cells(qu, ("gold", "predicted_direct", "found")), speakers
+    )
+    errors_km = [
+        f"{r['name']}: {r['error_km']} km" for r in to["rows"] if r["error_km"] is not None
+    ]
+    recall = f"{to['recognised'] / max(to['gold'], 1):.2f}"
     table.add_row(
-        "quotes (direct)", str(qu["gold"]), str(qu["predicted_direct"]), str(qu["found"]),
-        f"{qu['precision']:.2f}", f"{qu['recall']:.2f}", f"right speaker {qu['right_speaker']}/{qu['gold']}",
-    )  # fmt: skip
+        "toponyms", str(to["gold"]), "", str(to["recognised"]), "", recall, "; ".join(errors_km)
+    )
     table.add_row(
-        "toponyms", str(to["gold"]), "", str(to["recognised"]), "", f"{to['recognised'] / max(to['gold'], 1):.2f}",
-        "; ".join(f"{r['name']}: {r['error_km']} km" for r in to["rows"] if r["error_km"] is not None),
-    )  # fmt: skip
-    table.add_row("actor mentions", str(ac["mentions"]), "", str(ac["right"]), f"{ac['accuracy']:.2f}", "", "")
+        "actor mentions", str(ac["mentions"]), "", str(ac["right"]), f"{ac['accuracy']:.2f}", "", ""
+    )
     console.print(table)
     rows = Table(title="gold events")
     for column in ("id", "core", "gold type", "found", "predicted", "source country", "date"):
         rows.add_column(column)
     for r in ev["rows"]:
-        rows.add_row(
-            r["id"], "yes" if r["core"] else "", r["gold_type"], "yes" if r["found"] else "NO",
-            r["predicted_type"] or "", "ok" if r["source_country_ok"] else "-", str(r["predicted_date"] or ""),
-        )  # fmt: skip
+        cells = [
+            r["id"],
+            "yes" if r["core"] else "",
+            r["gold_type"],
+            "yes" if r["found"] else "NO",
+            r["predicted_type"] or "",
+            "ok" if r["source_country_ok"] else "-",
+            str(r["predicted_date"] or ""),
+        ]
+        rows.add_row(*cells)
     console.print(rows)
     for name, text in report["rules"].items():
         console.print(f"[dim]{name}: {text}[/]")

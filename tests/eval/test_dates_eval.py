@@ -1,0 +1,90 @@
+"""TIMEX3 readers and the date scorer: TempEval-3 TimeML and MEANTIME."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dyad.eval.dates import (
+    evaluate_dates,
+    read_timeml,
+    read_timex_documents,
+    score_documents,
+    split_documents,
+    timeml_extent,
+)
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+MEANTIME = SHARED / "eval" / "dates" / "meantime_en"
+
+TIMEML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>wsj_0001</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2026-01-08" functionInDocument="CREATION_TIME">
+January 8, 2026</TIMEX3></DCT>
+<TEXT>
+The army <EVENT eid="e1" class="OCCURRENCE">struck</EVENT> on <TIMEX3 tid="t1" type="DATE"
+value="2026-01-06">Tuesday</TIMEX3> after talks &amp; protests <SIGNAL sid="s1">in</SIGNAL>
+<TIMEX3 tid="t2" type="DATE" value="2025-12">December</TIMEX3> that lasted
+<TIMEX3 tid="t3" type="DURATION" value="P3D">three days</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+@pytest.fixture
+def timeml_file(tmp_path: Path) -> Path:
+    path = tmp_path / "wsj_0001.tml"
+    path.write_text(TIMEML, encoding="utf-8")
+    return path
+
+
+def test_timeml_reader_takes_the_dct_as_anchor(timeml_file: Path) -> None:
+    assert read_timeml(timeml_file).anchor == dt.date(2026, 1, 8)
+
+
+def test_timeml_reader_offsets_index_the_stripped_text(timeml_file: Path) -> None:
+    doc = read_timeml(timeml_file)
+    assert [doc.text[t.start : t.end] for t in doc.timexes] == ["Tuesday", "December", "three days"]
+    assert "&amp;" not in doc.text
+
+
+def test_scorer_trims_prepositions_and_checks_values(timeml_file: Path) -> None:
+    report, _ = score_documents([read_timeml(timeml_file)])
+    assert report["strict"]["f1"] == 1.0
+    assert report["date_normalisation_accuracy"] == 1.0
+    assert report["per_type"]["DURATION"]["normalisation_accuracy"] == 1.0
+
+
+def test_timeml_extent_drops_a_leading_preposition() -> None:
+    text = "clashes on Thursday"
+    assert text[slice(*timeml_extent(text, 8, 19))] == "Thursday"
+
+
+def test_timeml_extent_keeps_a_range_whole() -> None:
+    text = "from 2009 to 2011"
+    assert timeml_extent(text, 0, len(text)) == (0, len(text))
+
+
+def test_split_is_even_dev_odd_test(timeml_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "wsj_0002.tml"
+    other.write_text(TIMEML, encoding="utf-8")
+    docs = read_timex_documents(tmp_path)
+    assert [d.name for d in split_documents(docs, "dev")] == ["wsj_0001"]
+    assert [d.name for d in split_documents(docs, "test")] == ["wsj_0002"]
+
+
+def test_meantime_reader_aligns_gold_spans_with_the_text() -> None:
+    docs = read_timex_documents(MEANTIME)
+    assert len(docs) == 120
+    doc = next(d for d in docs if d.name.startswith("1007169_"))
+    assert doc.anchor == dt.date(2013, 12, 10)
+    assert [doc.text[t.start : t.end] for t in doc.timexes][:2] == ["today", "33 years"]
+
+
+def test_meantime_dev_half_meets_the_targets() -> None:
+    report = evaluate_dates(MEANTIME)
+    dev = report["dev"]
+    assert dev["documents"] == 60
+    assert dev["relaxed"]["f1"] >= 0.85
+    assert dev["date_normalisation_accuracy"] >= 0.85

@@ -1,0 +1,74 @@
+"""Finding time expressions in news sentences."""
+
+from pathlib import Path
+
+import pytest
+
+from dyad.extract.dates import DateVocabularyError, find_date_expressions, read_date_vocabulary
+
+
+def spans(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_date_expressions(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Syrian army on Thursday carried out strikes.", ["on Thursday"]),
+        ("Fighting resumed late on Tuesday in Aleppo.", ["late on Tuesday"]),
+        ("Shelling continued Tuesday night.", ["Tuesday night"]),
+        ("Talks collapsed last Friday.", ["last Friday"]),
+        ("Israeli strikes overnight killed five people.", ["overnight"]),
+        ("The envoy arrived yesterday and leaves tomorrow.", ["yesterday", "tomorrow"]),
+        ("Protests spread earlier this month.", ["earlier this month"]),
+        ("A vote is expected later this year.", ["later this year"]),
+        ("He was released two days ago.", ["two days ago"]),
+        ("The deal was originally reached on March 10, 2025.", ["on March 10, 2025"]),
+        ("Elections were held on 10 March 2025.", ["on 10 March 2025"]),
+        ("The ceasefire began on Dec. 3 in the north.", ["on Dec. 3"]),
+        (
+            "Clashes erupted in December and again in January 2026.",
+            ["in December", "in January 2026"],
+        ),
+        ("The war began in 2011.", ["in 2011"]),
+        ("The region has been contested since 2011.", ["since 2011"]),
+        ("The conflict dates back to the 1990s.", ["the 1990s"]),
+        ("The 2024-25 budget was cut.", ["2024-25"]),
+        ("Syria made progress in recent months.", ["in recent months"]),
+        ("He served for three years.", ["for three years"]),
+        ("The deal ends decades of violence.", ["decades"]),
+        ("The offensive began last summer.", ["last summer"]),
+    ],
+)
+def test_finds_news_time_expressions(sentence: str, expected: list[str]) -> None:
+    assert spans(sentence) == expected
+
+
+def test_lower_case_may_is_a_verb_not_a_month() -> None:
+    assert spans("Officials said the talks may resume, and the march went ahead.") == []
+
+
+def test_surname_may_is_not_a_month() -> None:
+    assert spans("Theresa May met the envoy.") == []
+
+
+def test_count_of_people_is_not_a_year() -> None:
+    assert spans("Some 2000 people fled the city.") == []
+
+
+def test_article_header_is_skipped_when_start_is_after_it() -> None:
+    text = "date 2026-01-08 The army on Thursday advanced."
+    assert [text[s:e] for s, e in find_date_expressions(text, start=16)] == ["on Thursday"]
+
+
+def test_offsets_index_the_whole_text_when_a_range_is_given() -> None:
+    text = "Preamble. Troops withdrew on Monday."
+    ((s, e),) = find_date_expressions(text, start=10, end=len(text))
+    assert text[s:e] == "on Monday"
+
+
+def test_bad_vocabulary_line_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "vocabulary.tsv"
+    path.write_text("# comment\nmonth\tJanuary\n", encoding="utf-8")
+    with pytest.raises(DateVocabularyError, match=r"vocabulary.tsv:2"):
+        read_date_vocabulary(path)

