@@ -12,6 +12,7 @@ from dyad.article import Article, CodedArticle
 from dyad.ingest.errors import IngestError
 from dyad.ingest.sources import iter_articles
 from dyad.pipeline import code_article
+from dyad.store.base import StoreError
 
 
 @dataclass
@@ -86,12 +87,29 @@ def ingest(
 
     def flush() -> None:
         # One transaction per batch: a crash loses at most the batch being written, never half
-        # an article, and a re-run codes it again.
-        stored = store.save_many(pending)  # type: ignore[attr-defined]
-        report.coded += stored
-        report.already_stored += len(pending) - stored
-        report.events += sum(len(c.events) for _, c in pending)
+        # an article, and a re-run codes it again. A batch the store refuses is saved article by
+        # article, so one bad record costs only itself.
+        try:
+            stored = store.save_many(pending)  # type: ignore[attr-defined]
+            report.coded += stored
+            report.already_stored += len(pending) - stored
+            report.events += sum(len(c.events) for _, c in pending)
+        except StoreError:
+            for article, coded in pending:
+                _save_one(article, coded)
         pending.clear()
+
+    def _save_one(article: Article, coded: CodedArticle) -> None:
+        try:
+            if store.save(article, coded):  # type: ignore[attr-defined]
+                report.coded += 1
+                report.events += len(coded.events)
+            else:
+                report.already_stored += 1
+        except StoreError as exc:
+            report.failed += 1
+            report.failures.append(f"{article.origin}: {exc}")
+            store.save_failure(article.id, article.origin or article.id, str(exc))  # type: ignore[attr-defined]
 
     for result in code_stream(new_only(), workers):
         if isinstance(result, IngestError):

@@ -83,7 +83,12 @@ def _attribute_quotes(
     quotes: list[Quote] = []
     regions: list[tuple[int, int, Actor | None]] = []
     previous: Speaker | None = None
+    seen: set[tuple[int, int, str, int | None]] = set()
     for span in spans:
+        key = (span.start, span.end, span.kind, span.cue_start)
+        if key in seen:  # the same content reached through two cue paths
+            continue
+        seen.add(key)
         speaker = None
         if span.speaker_start is not None and span.speaker_end is not None:
             head = _token_at(doc, span.speaker_end - 1 - offset)
@@ -109,7 +114,7 @@ def _attribute_quotes(
             )
         quotes.append(
             Quote(
-                quote_id=stable_id(article.id, "quote", span.start, span.end),
+                quote_id=stable_id(article.id, "quote", span.start, span.end, span.cue_start),
                 article_id=article.id,
                 start=span.start,
                 end=span.end,

@@ -36,7 +36,7 @@ def build_events(
     events: list[Event] = []
     previous_place: EventPlace | None = None
     previous_paragraph = -1
-    for candidate in candidates:
+    for index, candidate in enumerate(candidates):
         head = doc[candidate.clause_head]
         sentence = head.sent
         paragraph = article.text.count("\n\n", 0, sentence.start_char + offset)
@@ -49,7 +49,7 @@ def build_events(
         start = trigger.start_char + offset
         quote = next((q for q in quotes if q.kind == "direct" and q.start <= start < q.end), None)
         event = Event(
-            event_id=stable_id(article.id, candidate.event_type, start, candidate.rule),
+            event_id=stable_id(article.id, index, candidate.event_type, start, candidate.rule),
             article_id=article.id,
             event_type=candidate.event_type,
             mode=candidate.mode,
