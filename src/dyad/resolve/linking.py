@@ -57,7 +57,8 @@ def link_date(
     doc: Doc, head: Token, offset: int, dates: list[DateMention]
 ) -> tuple[DateMention | None, str]:
     """The time expression that governs an event: its own clause, then the clauses above it."""
-    usable = [d for d in dates if d.value is not None]
+    # Durations ("for six months" -> P6M) say how long, not when: they never date an event.
+    usable = [d for d in dates if d.value is not None and d.value[:4].isdigit()]
     for level, clause in enumerate(governing_heads(head)):
         found = _spans_in(doc, clause_tokens(clause), offset, usable)
         if found:
