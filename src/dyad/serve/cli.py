@@ -17,7 +17,7 @@ from dyad.store.base import DEFAULT_STORE_URL, EventFilters, StoreError, open_st
 app = typer.Typer(help="dyad: political event coding from news text.", no_args_is_help=True)
 eval_app = typer.Typer(help="Score dyad against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True)
 
 StoreOpt = Annotated[str, typer.Option("--store", help="DuckDB file or postgresql:// URL.")]
@@ -399,3 +399,65 @@ def eval_places(
     for path, report in reports.items():
         console.print(f"[bold]{path}[/]")
         console.print_json(json.dumps(report, default=str))
+
+
+@app.command()
+def trends(
+    store: StoreOpt = DEFAULT_STORE_URL,
+    by: Annotated[
+        str, typer.Option(help="dyad, directed, actor, country, admin1 or city.")
+    ] = "dyad",
+    window: Annotated[str, typer.Option(help="day, week or month.")] = "week",
+    date_from: Annotated[str | None, typer.Option("--from")] = None,
+    date_to: Annotated[str | None, typer.Option("--to")] = None,
+    country: Annotated[str | None, typer.Option()] = None,
+    top: Annotated[int, typer.Option(help="Series to show.")] = 15,
+    p_value: Annotated[float, typer.Option("--p", help="Alert threshold (Poisson tail).")] = 0.001,
+    alerts_out: Annotated[Path | None, typer.Option(help="Append new alerts here (JSONL).")] = None,
+    webhook: Annotated[str | None, typer.Option(help="POST each new alert to this URL.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Conflict-cooperation series by dyad or place, with escalation/de-escalation alerts."""
+    from dyad.trends.detect import DetectorSettings
+    from dyad.trends.monitor import WebhookError, compute_trends, deliver_alerts
+
+    try:
+        filters = EventFilters(date_from=date_from, date_to=date_to, country=country)
+        with _open(store, read_only=True) as db:
+            report = compute_trends(db, by, window, filters, DetectorSettings(p_threshold=p_value))
+    except ValueError as exc:
+        fail(str(exc))
+        return
+    new = []
+    if alerts_out is not None or webhook is not None:
+        ledger = alerts_out or Path(f"{store}.alerts.jsonl")
+        try:
+            new = deliver_alerts(report.alerts, ledger, webhook)
+        except WebhookError as exc:
+            fail(str(exc))
+    if as_json:
+        payload = {
+            "by": by,
+            "window": window,
+            "series": [
+                {
+                    "key": s.key,
+                    "total": s.total,
+                    "windows": [
+                        {"start": w.start, "events": w.count, "conflict": w.conflict,
+                         "cooperation": w.cooperation, "mean_score": round(w.mean_score, 2)}
+                        for w in sorted(s.windows.values(), key=lambda w: w.start)
+                    ],
+                }
+                for s in report.series[:top]
+            ],
+            "alerts": [a.to_dict() for a in report.alerts],
+            "delivered": len(new),
+        }  # fmt: skip
+        console.print_json(json.dumps(payload))
+        return
+    from dyad.serve.render import render_trends
+
+    render_trends(console, report, top)
+    if alerts_out is not None or webhook is not None:
+        errors.print(f"{len(new)} new alert(s) delivered")

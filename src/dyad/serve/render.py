@@ -162,3 +162,64 @@ def render_sample_report(console: Console, report: dict[str, Any]) -> None:
     console.print(rows)
     for name, text in report["rules"].items():
         console.print(f"[dim]{name}: {text}[/]")
+
+
+SPARK = " ▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int]) -> str:
+    """A one-line bar chart of counts."""
+    top = max(values, default=0)
+    if top == 0:
+        return " " * len(values)
+    return "".join(SPARK[min(8, round(8 * v / top))] for v in values)
+
+
+def render_trends(console: Console, report: Any, top: int) -> None:
+    """Series as sparklines of conflict events with their mean score, then the alerts."""
+    from dyad.trends.series import next_window
+
+    windows: list[str] = []
+    if report.series:
+        first = min(min(s.windows) for s in report.series)
+        last = max(max(s.windows) for s in report.series)
+        current = first
+        while current <= last:
+            windows.append(current)
+            current = next_window(current, report.window)
+    table = Table(
+        title=f"conflict events per {report.window} by {report.by} ({len(windows)} windows)"
+    )
+    for column in ("series", "events", "conflict", "mean score", "trend"):
+        table.add_column(column)
+    for series in report.series[:top]:
+        counts = [series.windows[w].conflict if w in series.windows else 0 for w in windows]
+        total_score = sum(w.score_sum for w in series.windows.values())
+        cells = [
+            series.key,
+            str(series.total),
+            str(sum(counts)),
+            f"{total_score / max(series.total, 1):+.1f}",
+            sparkline(counts[-52:]),
+        ]
+        table.add_row(*cells)
+    console.print(table)
+    alerts = Table(title=f"{len(report.alerts)} alert(s)")
+    for column in ("window", "kind", "series", "observed", "expected", "p", "driven by"):
+        alerts.add_column(column, overflow="fold")
+    for alert in report.alerts:
+        drivers = "; ".join(
+            f"{d['date']} {d['event_type']} {d['source'] or '?'} -> {d['target'] or '?'}"
+            for d in alert.drivers[:3]
+        )
+        cells = [
+            alert.window,
+            alert.kind,
+            alert.series,
+            str(alert.observed),
+            f"{alert.expected:.1f}",
+            f"{alert.p_value:.1e}",
+            drivers,
+        ]
+        alerts.add_row(*cells)
+    console.print(alerts)

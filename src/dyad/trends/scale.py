@@ -1,0 +1,68 @@
+"""The conflict-cooperation score of an event: a documented weighting of PLOVER type and mode."""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from dyad.article import PLOVER_TYPES
+
+WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "trends" / "weights.tsv"
+
+
+class WeightsError(ValueError):
+    """A bad line in the weights file (names the file and line)."""
+
+
+@dataclass(frozen=True)
+class Scale:
+    by_type: dict[str, float]
+    by_mode: dict[tuple[str, str], float]
+
+    def weight(self, event_type: str, mode: str | None = None) -> float:
+        """-10 (most conflictual) .. +10 (most cooperative)."""
+        if mode and (event_type, mode) in self.by_mode:
+            return self.by_mode[(event_type, mode)]
+        return self.by_type.get(event_type, 0.0)
+
+    def score(
+        self, event_type: str, mode: str | None = None, fatalities: int | None = None
+    ) -> float:
+        """The event's weight, made stronger (never beyond -10..10 per unit) by reported deaths:
+        a conflict event with N deaths counts 1 + log10(1 + N) times."""
+        base = self.weight(event_type, mode)
+        if fatalities and base < 0:
+            return base * (1 + math.log10(1 + fatalities))
+        return base
+
+
+def load_scale(path: Path = WEIGHTS_FILE) -> Scale:
+    by_type: dict[str, float] = {}
+    by_mode: dict[tuple[str, str], float] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) < 3 or cols[0] not in PLOVER_TYPES:
+            raise WeightsError(f"{path}:{number}: want event_type, mode, weight, note")
+        try:
+            weight = float(cols[2])
+        except ValueError:
+            raise WeightsError(f"{path}:{number}: weight {cols[2]!r} is not a number") from None
+        if not -10.0 <= weight <= 10.0:
+            raise WeightsError(f"{path}:{number}: weight must lie in -10..10")
+        if cols[1].strip():
+            by_mode[(cols[0], cols[1].strip())] = weight
+        else:
+            by_type[cols[0]] = weight
+    missing = set(PLOVER_TYPES) - set(by_type)
+    if missing:
+        raise WeightsError(f"{path}: no weight for {', '.join(sorted(missing))}")
+    return Scale(by_type, by_mode)
+
+
+@functools.cache
+def default_scale() -> Scale:
+    return load_scale()
