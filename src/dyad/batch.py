@@ -10,9 +10,25 @@ from typing import IO
 
 from dyad.article import Article, CodedArticle
 from dyad.ingest.errors import IngestError
+from dyad.ingest.fields import FieldMap
 from dyad.ingest.sources import iter_articles
 from dyad.pipeline import code_article
 from dyad.store.base import StoreError
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    """How inputs are read: field names for JSONL/CSV, file dates for headerless text."""
+
+    fields: FieldMap | None = None
+    use_mtime: bool = False
+
+
+def _articles(
+    paths: Iterable[str], default_date: str | None, source: SourceOptions | None
+) -> Iterator[Article | IngestError]:
+    source = source or SourceOptions()
+    return iter_articles(paths, default_date, fields=source.fields, use_mtime=source.use_mtime)
 
 
 @dataclass
@@ -49,10 +65,11 @@ def write_jsonl(
     workers: int = 1,
     default_date: str | None = None,
     on_error: Callable[[IngestError], None] | None = None,
+    source: SourceOptions | None = None,
 ) -> int:
     """Code everything under ``paths`` and write one CodedArticle JSON object per line."""
     count = 0
-    for result in code_stream(iter_articles(paths, default_date), workers):
+    for result in code_stream(_articles(paths, default_date, source), workers):
         if isinstance(result, IngestError):
             if on_error is not None:
                 on_error(result)
@@ -70,12 +87,13 @@ def ingest(
     default_date: str | None = None,
     progress: Callable[[], None] | None = None,
     batch_size: int = 64,
+    source: SourceOptions | None = None,
 ) -> IngestReport:
     """Code and store what is not stored yet; failures are recorded and the batch goes on."""
     report = IngestReport()
 
     def new_only() -> Iterator[Article | IngestError]:
-        for item in iter_articles(paths, default_date):
+        for item in _articles(paths, default_date, source):
             if isinstance(item, Article) and store.has_article(item.id):  # type: ignore[attr-defined]
                 report.already_stored += 1
                 if progress:

@@ -28,7 +28,9 @@ def test_no_header_means_no_date() -> None:
 
 
 def test_folder_yields_articles_and_errors_without_stopping(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("date 2025-01-02\n\nRebels attacked a convoy near Goma.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "date 2025-01-02\n\nRebels attacked a convoy near Goma.", encoding="utf-8"
+    )
     (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "c.txt").write_text("date 2025-01-02\n\n   ", encoding="utf-8")
     (tmp_path / "d.txt").write_bytes("Caf\xe9 latin-1".encode("latin-1"))
@@ -37,13 +39,17 @@ def test_folder_yields_articles_and_errors_without_stopping(tmp_path: Path) -> N
     failures = [i for i in items if isinstance(i, IngestError)]
     assert [a.date for a in articles] == ["2025-01-02"]
     assert len(failures) == 3
-    assert {"binary" in f.reason or "UTF-8" in f.reason or "empty" in f.reason for f in failures} == {True}
+    assert {
+        "binary" in f.reason or "UTF-8" in f.reason or "empty" in f.reason for f in failures
+    } == {True}
 
 
 def test_jsonl_bad_lines_are_reported_with_their_line_number(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     lines = [
-        json.dumps({"id": "x1", "date": "2025-05-01", "text": "Police arrested ten protesters in Tbilisi."}),
+        json.dumps(
+            {"id": "x1", "date": "2025-05-01", "text": "Police arrested ten protesters in Tbilisi."}
+        ),
         "{not json",
         json.dumps({"id": "x3", "text": 5}),
         json.dumps({"id": "x4", "date": "May 1st", "text": "Text."}),
@@ -55,8 +61,12 @@ def test_jsonl_bad_lines_are_reported_with_their_line_number(tmp_path: Path) -> 
 
 
 def test_same_text_gets_the_same_id_whatever_the_whitespace(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("date 2025-01-02\n\nRebels  attacked\na convoy.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("date 2025-01-02\n\nRebels attacked a convoy.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "date 2025-01-02\n\nRebels  attacked\na convoy.", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "date 2025-01-02\n\nRebels attacked a convoy.", encoding="utf-8"
+    )
     ids = {a.id for a in iter_articles([tmp_path]) if isinstance(a, Article)}
     assert len(ids) == 1
 

@@ -103,3 +103,43 @@ def test_installed_command_codes_the_sample(tmp_path: Path) -> None:
     coded = json.loads(done.stdout)
     assert coded["article"]["date"] == "2026-01-08"
     assert any(e["event_type"] == "ASSAULT" for e in coded["events"])
+
+
+def test_trends_lists_series_by_country(store: Path) -> None:
+    result = runner.invoke(app, ["trends", "--store", str(store), "--by", "country", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["series"] and all(s["total"] >= 1 for s in report["series"])
+    assert {"SYR", "UKR"} & {s["key"] for s in report["series"]}
+
+
+def test_ingest_delivers_alerts_to_a_ledger_once(store: Path, tmp_path: Path) -> None:
+    ledger = tmp_path / "alerts.jsonl"
+    first = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(EXAMPLES),
+            "--store",
+            str(store),
+            "--alerts-out",
+            str(ledger),
+            "--alert-by",
+            "country",
+        ],
+    )
+    again = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(EXAMPLES),
+            "--store",
+            str(store),
+            "--alerts-out",
+            str(ledger),
+            "--alert-by",
+            "country",
+        ],
+    )
+    assert first.exit_code == 0 and again.exit_code == 0, first.output
+    assert "0 new alert(s)" in again.output

@@ -1,4 +1,4 @@
-"""JSON Lines articles: one object per line with ``text`` and optional id, date, title, url, source."""
+"""JSON Lines articles: one object per line with ``text``; optional id, date, title, url, source."""
 
 from __future__ import annotations
 
@@ -8,53 +8,50 @@ from pathlib import Path
 
 from dyad.article import Article
 from dyad.ingest.errors import IngestError
-from dyad.ingest.text import MAX_ARTICLE_BYTES, article_from_text
+from dyad.ingest.fields import FieldMap, article_from_record
+from dyad.ingest.streams import READ_ERRORS, bounded_lines, open_binary
+from dyad.ingest.text import MAX_ARTICLE_BYTES
 
 MAX_LINE_BYTES = MAX_ARTICLE_BYTES * 2
 
 
-def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
-    """Stream articles from a JSONL file; a bad line yields an IngestError and reading goes on."""
+def read_jsonl(
+    path: Path, fields: FieldMap | None = None, default_date: str | None = None
+) -> Iterator[Article | IngestError]:
+    """Stream articles from a JSONL file (``.gz`` too); a bad line yields an IngestError and reading
+    goes on. ``default_date`` dates records that have none (date_source "flag")."""
+    fields = fields or FieldMap()
     origin = str(path)
     try:
-        handle = path.open("rb")
+        handle = open_binary(path)
     except OSError as exc:
         yield IngestError(origin, f"cannot read: {exc.strerror or exc}")
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            if len(raw) > MAX_LINE_BYTES:
+        lines = bounded_lines(handle, MAX_LINE_BYTES)
+        while True:
+            try:
+                number, raw = next(lines)
+            except StopIteration:
+                return
+            except READ_ERRORS as exc:
+                yield IngestError(origin, f"cannot read further (damaged file?): {exc}")
+                return
+            if raw is None:
                 yield IngestError(origin, "line too large", number)
-                continue
-            yield _article_from_line(raw, origin, number)
+            elif raw.strip():
+                yield _article_from_line(raw, origin, number, fields, default_date)
 
 
-def _article_from_line(raw: bytes, origin: str, number: int) -> Article | IngestError:
+def _article_from_line(
+    raw: bytes, origin: str, number: int, fields: FieldMap, default_date: str | None
+) -> Article | IngestError:
     try:
         record = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return IngestError(origin, f"invalid JSON: {exc}", number)
+    except RecursionError:
+        return IngestError(origin, "invalid JSON: nested too deeply", number)
     if not isinstance(record, dict):
         return IngestError(origin, "a line must be a JSON object", number)
-    text = record.get("text")
-    if not isinstance(text, str):
-        return IngestError(origin, "missing or non-string 'text' field", number)
-    fields: dict[str, str | None] = {}
-    for key in ("id", "date", "title", "url", "source"):
-        value = record.get(key)
-        fields[key] = None if value is None else str(value)
-    try:
-        return article_from_text(
-            text,
-            f"{origin}:{number}",
-            date=fields["date"],
-            date_source="article",
-            title=fields["title"],
-            url=fields["url"],
-            source=fields["source"],
-            article_id=fields["id"],
-        )
-    except IngestError as exc:
-        return IngestError(origin, exc.reason, number)
+    return article_from_record(record, fields, origin, number, default_date)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from dyad.article import Article, article_id_for
 from dyad.ingest.errors import IngestError
+from dyad.ingest.streams import READ_ERRORS, is_gzip_name, read_capped
 
 MAX_ARTICLE_BYTES = 5_000_000  # past this an article is reported, not coded (bounded time/memory)
 _HEADER = re.compile(r"\A\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})[ \t]*(?:\r?\n)*[ \t]*")
@@ -50,7 +51,8 @@ def article_from_text(
 ) -> Article:
     """Build an Article from text, reading a ``date`` header when there is one."""
     if len(text) > MAX_ARTICLE_BYTES:
-        raise IngestError(origin, f"article too large ({len(text):,} chars > {MAX_ARTICLE_BYTES:,})")
+        reason = f"article too large ({len(text):,} chars > {MAX_ARTICLE_BYTES:,})"
+        raise IngestError(origin, reason)
     header_date, body_start = parse_date_header(text)
     if not text[body_start:].strip():
         raise IngestError(origin, "empty article (no text after the header)")
@@ -75,15 +77,29 @@ def article_from_text(
     )
 
 
-def read_text_file(path: Path, default_date: str | None = None) -> Article:
-    """One article from a text file; without a header the date comes from ``default_date``."""
+def read_text_file(path: Path, default_date: str | None = None, use_mtime: bool = False) -> Article:
+    """One article from a text file (``.gz`` too). Without a ``date`` header the date comes from
+    ``default_date`` ("flag"), else from the file's modification time (UTC) when ``use_mtime``."""
     origin = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise IngestError(origin, f"file too large ({size:,} bytes > {MAX_ARTICLE_BYTES:,})")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(origin, f"cannot read: {exc.strerror or exc}") from None
+        if is_gzip_name(path):
+            capped = read_capped(path, MAX_ARTICLE_BYTES)
+            if capped is None:
+                reason = f"file too large (> {MAX_ARTICLE_BYTES:,} bytes unpacked)"
+                raise IngestError(origin, reason)
+            raw = capped
+        else:
+            size = path.stat().st_size
+            if size > MAX_ARTICLE_BYTES:
+                reason = f"file too large ({size:,} bytes > {MAX_ARTICLE_BYTES:,})"
+                raise IngestError(origin, reason)
+            raw = path.read_bytes()
+        mtime = path.stat().st_mtime
+    except READ_ERRORS as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise IngestError(origin, f"cannot read: {reason}") from None
     text = decode_article_bytes(raw, origin)
+    if default_date is None and use_mtime:
+        day = dt.datetime.fromtimestamp(mtime, tz=dt.UTC).date().isoformat()
+        return article_from_text(text, origin, date=day, date_source="file-mtime")
     return article_from_text(text, origin, date=default_date, date_source="flag")

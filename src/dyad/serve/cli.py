@@ -20,6 +20,13 @@ app.add_typer(eval_app, name="eval")
 console = Console(width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True)
 
+FieldMapOpt = Annotated[
+    str | None,
+    typer.Option(help="JSONL/CSV field names, e.g. 'text=body,date=published,id=guid'."),
+]
+MtimeOpt = Annotated[
+    bool, typer.Option(help="Date headerless text files by their modification time.")
+]
 StoreOpt = Annotated[str, typer.Option("--store", help="DuckDB file or postgresql:// URL.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a machine-readable report.")]
 
@@ -37,16 +44,22 @@ def code(
     date: Annotated[
         str | None, typer.Option(help="Date for articles with none (YYYY-MM-DD).")
     ] = None,
+    field_map: FieldMapOpt = None,
+    use_mtime: MtimeOpt = False,
 ) -> None:
     """Code articles to CodedArticle JSON Lines without touching any store."""
     from dyad.batch import write_jsonl
+
+    source = _source_options(field_map, use_mtime)
 
     def report(error: Any) -> None:
         errors.print(f"[yellow]skipped[/] {error}")
 
     handle = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
-        count = write_jsonl(paths, handle, workers=workers, default_date=date, on_error=report)
+        count = write_jsonl(
+            paths, handle, workers=workers, default_date=date, on_error=report, source=source
+        )
     finally:
         if out:
             handle.close()
@@ -61,9 +74,20 @@ def ingest(
     date: Annotated[
         str | None, typer.Option(help="Date for articles with none (YYYY-MM-DD).")
     ] = None,
+    alerts_out: Annotated[
+        Path | None, typer.Option(help="After ingest, append new escalation alerts here (JSONL).")
+    ] = None,
+    webhook: Annotated[str | None, typer.Option(help="After ingest, POST new alerts here.")] = None,
+    alert_by: Annotated[
+        str, typer.Option(help="Series the alerts watch (see dyad trends).")
+    ] = "dyad",
+    field_map: FieldMapOpt = None,
+    use_mtime: MtimeOpt = False,
 ) -> None:
     """Code articles and store them; re-running stores nothing twice."""
     from dyad.batch import ingest as run_ingest
+
+    source = _source_options(field_map, use_mtime)
 
     with (
         _open(store) as db,
@@ -77,7 +101,12 @@ def ingest(
     ):
         task = progress.add_task("coding", total=None)
         report = run_ingest(
-            paths, db, workers=workers, default_date=date, progress=lambda: progress.advance(task)
+            paths,
+            db,
+            workers=workers,
+            default_date=date,
+            progress=lambda: progress.advance(task),
+            source=source,
         )
     for failure in report.failures:
         errors.print(f"[yellow]failed[/] {failure}")
@@ -85,6 +114,38 @@ def ingest(
         f"{report.coded} article(s) coded ({report.events} events), "
         f"{report.already_stored} already stored, {report.failed} failed -> {store}"
     )
+    if alerts_out is not None or webhook is not None:
+        from dyad.trends.monitor import compute_trends
+
+        with _open(store, read_only=True) as db:
+            trend = compute_trends(db, by=alert_by)
+        new = _deliver(trend.alerts, store, alerts_out, webhook)
+        console.print(f"{len(new)} new alert(s) crossed the threshold")
+
+
+def _source_options(field_map: str | None, use_mtime: bool) -> Any:
+    from dyad.batch import SourceOptions
+    from dyad.ingest.fields import FieldMap
+
+    try:
+        fields = FieldMap.parse(field_map) if field_map else None
+    except ValueError as exc:
+        fail(f"--field-map: {exc}")
+        return None
+    return SourceOptions(fields=fields, use_mtime=use_mtime)
+
+
+def _deliver(
+    alerts: list[Any], store: str, alerts_out: Path | None, webhook: str | None
+) -> list[Any]:
+    """Deliver alerts not delivered before (ledger: --alerts-out, else STORE.alerts.jsonl)."""
+    from dyad.trends.monitor import WebhookError, deliver_alerts
+
+    try:
+        return deliver_alerts(alerts, alerts_out or Path(f"{store}.alerts.jsonl"), webhook)
+    except WebhookError as exc:
+        fail(str(exc))
+        return []
 
 
 @app.command()
@@ -419,7 +480,7 @@ def trends(
 ) -> None:
     """Conflict-cooperation series by dyad or place, with escalation/de-escalation alerts."""
     from dyad.trends.detect import DetectorSettings
-    from dyad.trends.monitor import WebhookError, compute_trends, deliver_alerts
+    from dyad.trends.monitor import compute_trends
 
     try:
         filters = EventFilters(date_from=date_from, date_to=date_to, country=country)
@@ -430,11 +491,7 @@ def trends(
         return
     new = []
     if alerts_out is not None or webhook is not None:
-        ledger = alerts_out or Path(f"{store}.alerts.jsonl")
-        try:
-            new = deliver_alerts(report.alerts, ledger, webhook)
-        except WebhookError as exc:
-            fail(str(exc))
+        new = _deliver(report.alerts, store, alerts_out, webhook)
     if as_json:
         payload = {
             "by": by,
