@@ -11,6 +11,7 @@ from dyad.eval.dates import (
     read_timex_documents,
     score_documents,
     split_documents,
+    timeml_components,
     timeml_extent,
 )
 
@@ -88,3 +89,8 @@ def test_meantime_dev_half_meets_the_targets() -> None:
     assert dev["documents"] == 60
     assert dev["relaxed"]["f1"] >= 0.85
     assert dev["date_normalisation_accuracy"] >= 0.85
+
+
+def test_a_year_range_holds_its_two_years_as_timexes() -> None:
+    text = "Deliveries run from 2009 to 2011."
+    assert [text[s:e] for s, e in timeml_components(text, 15, 32)] == ["2009", "2011"]

@@ -38,6 +38,12 @@ def spans(text: str) -> list[str]:
         ("He served for three years.", ["for three years"]),
         ("The deal ends decades of violence.", ["decades"]),
         ("The offensive began last summer.", ["last summer"]),
+        ("The index rose 2% to end the day at 8,017.", ["the day"]),
+        ("A report was released on the same day.", ["on the same day"]),
+        ("If no price is agreed by that time, the deal lapses.", ["by that time"]),
+        ("They have been shipping for more than a week now.", ["for more than a week", "now"]),
+        ("The store currently sells music.", ["currently"]),
+        ("Franchises end after October of next year.", ["after October of next year"]),
     ],
 )
 def test_finds_news_time_expressions(sentence: str, expected: list[str]) -> None:
@@ -72,3 +78,11 @@ def test_bad_vocabulary_line_names_file_and_line(tmp_path: Path) -> None:
     path.write_text("# comment\nmonth\tJanuary\n", encoding="utf-8")
     with pytest.raises(DateVocabularyError, match=r"vocabulary.tsv:2"):
         read_date_vocabulary(path)
+
+
+def test_now_inside_a_clause_is_not_a_time_expression() -> None:
+    assert spans("ANA will now receive the aircraft, the now-cancelled deal said.") == []
+
+
+def test_the_day_after_an_event_is_left_to_the_event() -> None:
+    assert spans("Rebels attacked the day after the vote.") == []

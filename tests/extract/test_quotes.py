@@ -201,3 +201,67 @@ def test_sample_article_indirect_quotes() -> None:
         and speaker == "He"
         for content, speaker in indirect.items()
     )
+
+
+def test_continued_with_a_colon_cues_the_direct_quote() -> None:
+    text = "The envoy paused. He continued: “We will not stop until the fighting ends.”"
+    [quote] = [q for q in quotes_of(text) if q[0] == "direct"]
+    assert quote[2:5] == ("continued", "He", "cue-before")
+
+
+def test_stance_verb_complement_is_an_attribution() -> None:
+    text = "Clinton wants to triple the size of the AmeriCorps program."
+    assert (
+        "indirect",
+        "to triple the size of the AmeriCorps program",
+        "wants",
+        "Clinton",
+        "stance",
+    ) in (quotes_of(text))
+
+
+def test_endorsement_object_is_an_attribution() -> None:
+    [quote] = quotes_of("Ted Cruz endorsed Donald Trump on Friday.")
+    assert quote == ("indirect", "Donald Trump", "endorsed", "Ted Cruz", "stance-object")
+
+
+def test_stance_verb_never_cues_a_direct_quote() -> None:
+    text = "The senator supports the bill. “It is a disgrace and a scandal,” a critic wrote."
+    [quote] = [q for q in quotes_of(text) if q[0] == "direct"]
+    assert quote[2:4] == ("wrote", "a critic")
+
+
+def test_clipped_lemma_of_hopes_is_still_a_cue() -> None:
+    [quote] = quotes_of("The campaign hopes that turnout will rise in Ohio.")
+    assert quote[1:4] == ("that turnout will rise in Ohio", "hopes", "The campaign")
+
+
+def test_owned_stance_noun_takes_its_infinitive() -> None:
+    found = quotes_of("Trump's refusal to release his tax returns has drawn criticism.")
+    assert ("indirect", "to release his tax returns", "refusal", "Trump", "cue-noun") in found
+
+
+def test_headline_name_and_colon_is_an_attribution() -> None:
+    [quote] = quotes_of("Pence: Gennifer Flowers Won't Be at the Debate")
+    assert quote == ("indirect", "Gennifer Flowers Won't Be at the Debate", ":", "Pence", "colon")
+
+
+def test_dateline_with_a_colon_is_not_an_attribution() -> None:
+    assert quotes_of("WASHINGTON: The Senate passed the budget on Friday.") == []
+
+
+@pytest.mark.slow  # runs the whole pipeline: loads the gazetteer and actor lists
+def test_appeal_in_a_quote_is_an_event_of_the_speaker() -> None:
+    from dyad.article import Article, article_id_for
+    from dyad.pipeline import code_article
+
+    text = 'date 2026-01-08\n"We urge both sides to stop the fighting," the UN envoy said.\n'
+    coded = code_article(
+        Article(id=article_id_for(text), text=text, date="2026-01-08", body_start=16)
+    )
+    [quote] = coded.quotes
+    [event] = [e for e in coded.events if e.event_type == "REQUEST"]
+    assert event.quote_id == quote.quote_id
+    assert quote.speaker is not None and quote.speaker.actor is not None
+    assert event.source is not None and event.source.actor is not None
+    assert event.source.actor.id == quote.speaker.actor.id == "un"

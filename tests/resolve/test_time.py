@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dyad.resolve.time import find_dates, resolve_date_expression, to_timex3
+from dyad.resolve.time import find_dates, resolve_date_expression, resolve_in_context, to_timex3
 
 ANCHOR = dt.date(2026, 1, 8)  # a Thursday
 
@@ -156,3 +156,63 @@ def test_find_dates_never_raises_and_offsets_index_the_text(text: str) -> None:
 def test_date_like_word_salad_resolves_without_error(text: str) -> None:
     for mention in find_dates(text, ANCHOR):
         assert text[mention.start : mention.end] == mention.text
+
+
+def values(text: str) -> list[tuple[str, str | None, str]]:
+    return [(m.text, m.value, m.precision) for m in find_dates(text, ANCHOR)]
+
+
+def test_the_same_day_is_the_day_named_before() -> None:
+    text = "Talks were held on Tuesday. Rebels shelled the town on the same day."
+    assert values(text)[-1] == ("on the same day", "2026-01-06", "day")
+
+
+def test_the_next_day_counts_from_the_day_named_before() -> None:
+    text = "Clashes broke out on Monday and the army withdrew the next day."
+    assert values(text)[-1] == ("the next day", "2026-01-06", "day")
+
+
+def test_that_day_without_an_earlier_date_is_the_publication_day() -> None:
+    assert values("Three people were killed that day.") == [("that day", "2026-01-08", "day")]
+
+
+def test_clock_time_takes_the_date_written_after_it() -> None:
+    (r, _) = resolve_in_context("at 16:15 UTC, June 1st", [(0, 12), (14, 22)], dt.date(2009, 6, 4))
+    assert to_timex3(r) == "2009-06-01T16:15Z"
+
+
+def test_clock_time_takes_the_day_named_before_it() -> None:
+    text = "The plane took off on Tuesday at 18:00 UTC."
+    (_, clock) = find_dates(text, ANCHOR)
+    assert (clock.text, clock.value) == ("at 18:00 UTC", "2026-01-06")
+
+
+def test_month_of_next_year_is_in_the_next_year() -> None:
+    assert resolve("after October of next year") == ("2027-10", "month")
+
+
+def test_the_same_month_a_year_ago_looks_back_to_the_month_named() -> None:
+    text = "Sales fell in December, compared to the same month a year ago."
+    assert values(text)[-1] == ("the same month a year ago", "2024-12", "month")
+
+
+def test_since_the_start_of_this_year_begins_on_january_first() -> None:
+    r = resolve_date_expression("since the start of this year", ANCHOR)
+    assert (r.value, r.end_value, r.precision) == ("2026-01-01", "2026-01-08", "range")
+
+
+def test_now_closing_a_clause_is_the_publication_day() -> None:
+    assert values("The siege has lasted for more than a week now.")[-1] == (
+        "now",
+        "2026-01-08",
+        "day",
+    )
+
+
+def test_currently_is_a_present_reference() -> None:
+    r = resolve_date_expression("currently", ANCHOR)
+    assert (r.value, to_timex3(r)) == (None, "PRESENT_REF")
+
+
+def test_a_decade_mention_is_a_range() -> None:
+    assert values("The conflict dates back to the 1990s.") == [("the 1990s", "1990", "range")]

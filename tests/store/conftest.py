@@ -1,10 +1,18 @@
-"""Three hand-coded articles (events with and without actors and places) and a store of them."""
+"""Three hand-coded articles (events with and without actors and places), and stores of them on
+every backend: a DuckDB file, and a schema of its own on a real PostgreSQL server.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import duckdb
+import psycopg
 import pytest
 
 from dyad.article import (
@@ -25,7 +33,7 @@ from dyad.article import (
     article_id_for,
     stable_id,
 )
-from dyad.store.duckdb import DuckDBStore
+from dyad.store.base import Store, open_store
 
 CODER = "dyad 0.1.0 rules:test"
 
@@ -245,14 +253,106 @@ def protest_article() -> tuple[Article, CodedArticle]:
     return article, coded
 
 
+ROOT = Path(__file__).resolve().parents[2]
+PG_SCRIPT = ROOT / "scripts" / "pg_test_server.sh"
+BACKENDS = ("duckdb", "postgresql")
+
+
 @pytest.fixture
 def samples() -> list[tuple[Article, CodedArticle]]:
     return [syria_article(), envoy_article(), protest_article()]
 
 
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL 15 on loopback for the session, started by the project's script.
+
+    DYAD_TEST_POSTGRES_URL names an existing server instead. A server that cannot be had fails
+    the PostgreSQL tests: they are never skipped.
+    """
+    given = os.environ.get("DYAD_TEST_POSTGRES_URL")
+    if given:
+        yield given
+        return
+    try:
+        started = subprocess.run(
+            ["bash", str(PG_SCRIPT), "start"], capture_output=True, text=True, timeout=900
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        pytest.fail(f"cannot run {PG_SCRIPT} start: {exc}", pytrace=False)
+    if started.returncode != 0 or not started.stdout.startswith("postgresql://"):
+        pytest.fail(
+            f"PostgreSQL tests need a server: `bash {PG_SCRIPT} start` failed"
+            f" (exit {started.returncode}): {started.stderr.strip()}\n"
+            "Run it as root (it installs postgresql-15 from Debian) or set"
+            " DYAD_TEST_POSTGRES_URL=postgresql://user:password@127.0.0.1:port/db",
+            pytrace=False,
+        )
+    url = started.stdout.strip()
+    yield url
+    subprocess.run(["bash", str(PG_SCRIPT), "stop", url], capture_output=True, check=False)
+
+
+class StoreMaker:
+    """Opens empty stores of one backend by name; the same name reopens the same store."""
+
+    def __init__(self, backend: str, tmp_path: Path, postgres_url: str | None) -> None:
+        self.backend, self.tmp_path, self.postgres_url = backend, tmp_path, postgres_url
+        self.schemas: dict[str, str] = {}
+        self.opened: list[Any] = []
+
+    def url(self, name: str = "s") -> str:
+        """The URL of store ``name``: a file, or a schema of its own in the test database."""
+        if self.postgres_url is None:
+            return str(self.tmp_path / f"{name}.duckdb")
+        if name not in self.schemas:
+            schema = f"dyad_test_{uuid.uuid4().hex[:12]}"
+            self.execute(f"CREATE SCHEMA {schema}", name=None)
+            self.schemas[name] = schema
+        joiner = "&" if "?" in self.postgres_url else "?"
+        return f"{self.postgres_url}{joiner}options=-csearch_path%3D{self.schemas[name]}"
+
+    def open(self, name: str = "s", read_only: bool = False) -> Any:
+        """Store ``name`` through ``open_store``, as the CLI opens it; closed after the test."""
+        store = open_store(self.url(name), read_only=read_only)
+        self.opened.append(store)
+        return store
+
+    def execute(self, sql: str, name: str | None = "s") -> None:
+        """Run SQL on store ``name`` (or the whole database) behind the store's back."""
+        if self.postgres_url is None:
+            with duckdb.connect(self.url(name or "s")) as con:
+                con.execute(sql)
+            return
+        url = self.url(name) if name is not None else self.postgres_url
+        with psycopg.connect(url, autocommit=True) as con:
+            con.execute(sql)
+
+    def cleanup(self) -> None:
+        for store in self.opened:
+            store.close()
+        for schema in self.schemas.values():
+            self.execute(f"DROP SCHEMA {schema} CASCADE", name=None)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
-def store(tmp_path: Path, samples: list[tuple[Article, CodedArticle]]) -> Iterator[DuckDBStore]:
-    with DuckDBStore(tmp_path / "dyad.duckdb") as opened:
-        for article, coded in samples:
-            opened.save(article, coded)
-        yield opened
+def make_store(
+    request: pytest.FixtureRequest, backend: str, tmp_path: Path
+) -> Iterator[StoreMaker]:
+    url = request.getfixturevalue("postgres_url") if backend == "postgresql" else None
+    maker = StoreMaker(backend, tmp_path, url)
+    yield maker
+    maker.cleanup()
+
+
+@pytest.fixture
+def store(make_store: StoreMaker, samples: list[tuple[Article, CodedArticle]]) -> Store:
+    opened = make_store.open()
+    for article, coded in samples:
+        opened.save(article, coded)
+    return opened

@@ -1,4 +1,5 @@
-"""Every export format reads back with standard tools and holds the stored events."""
+"""Every export format, from every store backend, reads back with standard tools and holds the
+stored events."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
 
 from dyad.article import Article, CodedArticle
 from dyad.store.base import EventFilters
-from dyad.store.duckdb import DuckDBStore
 from dyad.store.export import COLUMNS, export_events
 
 Samples = list[tuple[Article, CodedArticle]]
@@ -24,7 +25,7 @@ def all_events(samples: Samples) -> dict[str, dict]:
 
 
 def test_jsonl_holds_one_nested_event_per_line(
-    store: DuckDBStore, samples: Samples, tmp_path: Path
+    store: Any, samples: Samples, tmp_path: Path
 ) -> None:
     out = tmp_path / "events.jsonl"
     assert export_events(store, ALL, "jsonl", out) == 4
@@ -33,7 +34,7 @@ def test_jsonl_holds_one_nested_event_per_line(
 
 
 def test_csv_has_flat_columns_and_one_row_per_event(
-    store: DuckDBStore, samples: Samples, tmp_path: Path
+    store: Any, samples: Samples, tmp_path: Path
 ) -> None:
     out = tmp_path / "events.csv"
     assert export_events(store, ALL, "csv", out) == 4
@@ -52,7 +53,7 @@ def test_csv_has_flat_columns_and_one_row_per_event(
 
 
 def test_parquet_has_the_csv_columns_and_typed_values(
-    store: DuckDBStore, samples: Samples, tmp_path: Path
+    store: Any, samples: Samples, tmp_path: Path
 ) -> None:
     out = tmp_path / "events.parquet"
     assert export_events(store, ALL, "parquet", out) == 4
@@ -66,7 +67,7 @@ def test_parquet_has_the_csv_columns_and_typed_values(
 
 
 def test_geojson_holds_only_located_events_as_lon_lat_points(
-    store: DuckDBStore, samples: Samples, tmp_path: Path
+    store: Any, samples: Samples, tmp_path: Path
 ) -> None:
     out = tmp_path / "events.geojson"
     assert export_events(store, ALL, "geojson", out) == 2
@@ -85,31 +86,31 @@ def test_geojson_holds_only_located_events_as_lon_lat_points(
     assert len(collection["features"]) == len(located)
 
 
-def test_an_empty_geojson_export_is_still_valid(store: DuckDBStore) -> None:
+def test_an_empty_geojson_export_is_still_valid(store: Any) -> None:
     buffer = io.BytesIO()
     assert export_events(store, EventFilters(event_type="PROTEST"), "geojson", buffer) == 0
     assert json.loads(buffer.getvalue()) == {"type": "FeatureCollection", "features": []}
 
 
-def test_an_empty_parquet_export_keeps_its_columns(store: DuckDBStore, tmp_path: Path) -> None:
+def test_an_empty_parquet_export_keeps_its_columns(store: Any, tmp_path: Path) -> None:
     out = tmp_path / "none.parquet"
     assert export_events(store, EventFilters(country="FRA"), "parquet", out) == 0
     assert pq.read_table(out).column_names == COLUMNS
 
 
-def test_export_applies_the_filters(store: DuckDBStore, samples: Samples) -> None:
+def test_export_applies_the_filters(store: Any, samples: Samples) -> None:
     buffer = io.BytesIO()
     assert export_events(store, EventFilters(actor="barrack"), "jsonl", buffer) == 1
     assert json.loads(buffer.getvalue())["event_id"] == samples[1][1].events[0].event_id
 
 
-def test_export_to_a_stream_leaves_it_open(store: DuckDBStore) -> None:
+def test_export_to_a_stream_leaves_it_open(store: Any) -> None:
     buffer = io.BytesIO()
     export_events(store, ALL, "csv", buffer)
     assert not buffer.closed
     assert buffer.getvalue().decode("utf-8").splitlines()[0].split(",") == COLUMNS
 
 
-def test_an_unknown_format_is_refused(store: DuckDBStore, tmp_path: Path) -> None:
+def test_an_unknown_format_is_refused(store: Any, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown export format 'xlsx'"):
         export_events(store, ALL, "xlsx", tmp_path / "events.xlsx")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.extract.dates import find_date_expressions
-from dyad.resolve.time import infer_tense, resolve_date_expression, to_timex3
+from dyad.resolve.time import resolve_in_context, to_timex3
 
 # MEANTIME annotates time in the title, the dateline and the first four body sentences only.
 MEANTIME_LAST_ANNOTATED_SENTENCE = 5
@@ -176,6 +176,15 @@ def split_documents(documents: Sequence[TimexDocument], split: str) -> list[Time
     return [d for i, d in enumerate(documents) if i % 2 == (0 if split == "dev" else 1)]
 
 
+_YEAR_RANGE = re.compile(r"(?:between|from)\s+(\d{4})\s+(?:and|to|until|through)\s+(\d{4})")
+
+
+def timeml_components(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The years inside "from 2009 to 2011", which TimeML marks as timexes of their own."""
+    m = _YEAR_RANGE.fullmatch(text, start, end)
+    return [m.span(1), m.span(2)] if m else []
+
+
 def timeml_extent(text: str, start: int, end: int) -> tuple[int, int]:
     """Our span without a leading preposition, as TimeML marks it ("on Thursday" -> "Thursday")."""
     m = _SIGNAL.match(text, start, end)
@@ -208,6 +217,8 @@ def score_documents(documents: Iterable[TimexDocument]) -> tuple[dict[str, Any],
     matches: list[Matched] = []
     for doc in documents:
         spans = find_date_expressions(doc.text, doc.start, doc.end)
+        spans = sorted(spans + [c for s, e in spans for c in timeml_components(doc.text, s, e)])
+        resolved = resolve_in_context(doc.text, spans, doc.anchor) if doc.anchor else None
         extents = [timeml_extent(doc.text, s, e) for s, e in spans]
         n_pred += len(spans)
         n_gold += len(doc.timexes)
@@ -232,10 +243,7 @@ def score_documents(documents: Iterable[TimexDocument]) -> tuple[dict[str, Any],
             relaxed_tp += 1
             found_types[gold.type] += 1
             s, e = spans[hit]
-            predicted = "XXXX-XX-XX"
-            if doc.anchor is not None:
-                tense = infer_tense(doc.text, s, e)
-                predicted = to_timex3(resolve_date_expression(doc.text[s:e], doc.anchor, tense))
+            predicted = to_timex3(resolved[hit]) if resolved is not None else "XXXX-XX-XX"
             correct_types[gold.type] += predicted == gold.value
             matches.append(Matched(doc.name, gold, doc.text[s:e], predicted, gold.value))
     per_type = {

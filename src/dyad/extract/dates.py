@@ -104,6 +104,7 @@ _EDGE = r"(?:\b(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]
 _RELATIVE = r"this\s+past|this\s+coming|this|last|next|past|previous|coming|current"
 _YEAR = r"(?<![\w$€£.,:/#-])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
 _YEAR_INLINE = r"(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
+_OF_YEAR = r"(?:\s+of\s+(?:next|last|this)\s+year\b)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:/]\d|%)"
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
@@ -151,8 +152,8 @@ def date_regexes() -> DateRegexes:
         # Month and year: "in January 2026", "October 1982", "mid-March 2024".
         rf"{_PREP}?{_EDGE}?{month}(?:\s+(?:of)\s+|,?\s+){_YEAR_INLINE}",
         # Month alone, with a preposition or modifier ("in December", "last September").
-        rf"{_PREP}?(?:{_EDGE}|(?:last|next|this|early|late)\s+){month}",
-        rf"{_PREP}{month}",
+        rf"{_PREP}?(?:{_EDGE}|(?:last|next|this|early|late)\s+){month}{_OF_YEAR}?",
+        rf"{_PREP}{month}{_OF_YEAR}?",
         rf"{bare_month}",
         # Weekdays: "on Thursday", "late on Tuesday", "Tuesday night", "last Friday".
         rf"(?:\b(?:(?:early|late)(?:\s+on)?|on|last|next|this(?:\s+(?:coming|past))?|by|until|"
@@ -163,7 +164,20 @@ def date_regexes() -> DateRegexes:
         # Units relative to the anchor: "earlier this month", "last week", "the past decade".
         rf"{_PREP}?(?:\b(?:earlier|later|early|late|mid|the\s+(?:end|start|beginning|middle|rest|"
         rf"remainder)\s+of)[\s-]+)?(?:(?:the\s+)?(?:{_RELATIVE}|same))\s+"
-        r"(?:week|weekend|month|year|decade|quarter|century)\b",
+        r"(?:week|weekend|month|year|decade|quarter|century)\b"
+        r"(?:\s+a\s+year\s+(?:ago|earlier|before)\b)?",
+        # Days the text has already named: "the same day", "that day", "the next day", and
+        # "the day" of market reports ("ended the day"), "by that time".
+        rf"{_PREP}?\b(?:the\s+(?:same|very|next|following|previous|preceding)\s+day|that\s+"
+        r"(?:same\s+)?day|the\s+day\s+(?:before|after|earlier|later))\b"
+        r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
+        r"\b(?:for|ends?|ended|ending|finish(?:ed|ing|es)?|clos(?:e|ed|es|ing)|start(?:s|ed|ing)?|"
+        r"open(?:s|ed|ing)?|beg[ia]n)\s+(?P<expr>the\s+day)\b(?!\s+(?:before|after)\b)",
+        rf"{_PREP}that\s+(?:same\s+)?time\b",
+        # "now" as a time expression only where it closes a clause or follows a preposition:
+        # "for more than a week now.", "until now"; not "will now receive".
+        r"\b(?:(?:until|by|as\s+of|for|right|just)\s+)?now\b(?=\s*(?:[.,;:!?)\"”]|$))"
+        r"|\b(?:until|by|as\s+of)\s+now\b",
         rf"{_PREP}?\b(?:(?:over\s+)?the\s+weekend)\b",
         r"\b(?:the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year))\b",
         # Years: "in 2011", "since 2011", "mid-2011", "early 2009", "2024-25", "the 1990s".
@@ -199,13 +213,14 @@ def date_regexes() -> DateRegexes:
         r"|\b(?:(?:at|by|until|before|after|around|from)\s+)\d{1,2}:\d\d\b"
         r"|\b(?:(?:(?:at|by|until|before|after|around|from)\s+)?\b(?:noon|midnight)\b)",
         # Present, past and future references: "currently", "recently".
-        r"(?:\b(?:" + v.alternation("reference") + r")\b)",
+        r"(?:\b(?:" + v.alternation("reference", exclude=("now",)) + r")\b)",
     ]
     finders = tuple(re.compile(p) for p in patterns)
     words = [*v.of("month"), *v.of("weekday"), *v.of("season"), *v.of("dayperiod")]
     words += [r.split()[-1] for r in v.of("reference")]
     words += [u + "s?" for u in v.of("unit")] + ["centuries", "weekends?", "quarter", "half"]
     words += ["today", "yesterday", "tomorrow", "tonight", "overnight", "noon", "midnight"]
+    words += ["now", "time"]
     digits = (
         r"\b(?:1[89]|20)\d\d(?:'?s)?\b|'\d0s\b|\d:\d\d|\d/\d|'\d\d\b|\d\s*[ap]\.?m\b|\bQ[1-4]\b"
     )
@@ -264,7 +279,8 @@ def _collect(
 ) -> None:
     for finder in finders:
         for m in finder.finditer(text, start, end):
-            s, e = m.start(), m.end()
+            # A finder may need context it does not mark ("ended the day"): group "expr".
+            s, e = m.span("expr") if "expr" in finder.groupindex and m.group("expr") else m.span()
             while e > s and text[e - 1].isspace():
                 e -= 1
             if e > s:

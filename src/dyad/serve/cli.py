@@ -112,7 +112,7 @@ def ingest(
         errors.print(f"[yellow]failed[/] {failure}")
     console.print(
         f"{report.coded} article(s) coded ({report.events} events), "
-        f"{report.already_stored} already stored, {report.failed} failed -> {store}"
+        f"{report.already_stored} already stored, {report.failed} failed -> {shown(store)}"
     )
     if alerts_out is not None or webhook is not None:
         from dyad.trends.monitor import compute_trends
@@ -121,6 +121,24 @@ def ingest(
             trend = compute_trends(db, by=alert_by)
         new = _deliver(trend.alerts, store, alerts_out, webhook)
         console.print(f"{len(new)} new alert(s) crossed the threshold")
+
+
+def is_server_url(store: str) -> bool:
+    return store.startswith(("postgresql://", "postgres://"))
+
+
+def shown(store: str) -> str:
+    """How a store is named in messages: a server URL never with its password."""
+    if is_server_url(store):
+        from dyad.store.postgres import describe_url
+
+        return describe_url(store)
+    return store
+
+
+def default_ledger(store: str) -> Path:
+    """Where delivered alerts are remembered: beside a store file, or in the working folder."""
+    return Path("dyad-alerts.jsonl") if is_server_url(store) else Path(f"{store}.alerts.jsonl")
 
 
 def _source_options(field_map: str | None, use_mtime: bool) -> Any:
@@ -142,7 +160,7 @@ def _deliver(
     from dyad.trends.monitor import WebhookError, deliver_alerts
 
     try:
-        return deliver_alerts(alerts, alerts_out or Path(f"{store}.alerts.jsonl"), webhook)
+        return deliver_alerts(alerts, alerts_out or default_ledger(store), webhook)
     except WebhookError as exc:
         fail(str(exc))
         return []
@@ -243,7 +261,7 @@ def show(
     with _open(store, read_only=True) as db:
         record = db.get_article(article_id)
     if record is None:
-        fail(f"no article {article_id!r} in {store}")
+        fail(f"no article {article_id!r} in {shown(store)}")
         return
     if as_json:
         console.print_json(json.dumps(record, default=str))
@@ -317,7 +335,7 @@ class _open:
         self.url, self.read_only = url, read_only
 
     def __enter__(self) -> Any:
-        if self.read_only and not self.url.startswith("postgresql") and not Path(self.url).exists():
+        if self.read_only and not is_server_url(self.url) and not Path(self.url).exists():
             fail(f"no store at {self.url} (run `dyad ingest PATH --store {self.url}` first)")
         try:
             self.store = open_store(self.url, read_only=self.read_only)

@@ -175,7 +175,8 @@ def migration_sql(version: int) -> str:
 
 
 def open_store(url: str = DEFAULT_STORE_URL, read_only: bool = False) -> Store:
-    """Open the store named by ``url``: a DuckDB file path or ``duckdb:///path``."""
+    """Open the store named by ``url``: a DuckDB file path, ``duckdb:///path`` or a
+    ``postgresql://user:password@host:port/database`` URL."""
     scheme, sep, rest = url.partition("://")
     if not sep:
         path = url
@@ -183,9 +184,15 @@ def open_store(url: str = DEFAULT_STORE_URL, read_only: bool = False) -> Store:
         # duckdb:///abs/file.duckdb -> /abs/file.duckdb; duckdb://rel.duckdb -> rel.duckdb
         path = rest
     elif scheme in ("postgresql", "postgres"):
-        raise StoreError("PostgreSQL store not available yet; use a DuckDB file path")
+        try:
+            from dyad.store.postgres import PostgresStore
+        except ImportError as exc:
+            raise StoreError(f"the PostgreSQL store needs psycopg installed: {exc}") from exc
+        return PostgresStore(url, read_only=read_only)
     else:
-        raise StoreError(f"unknown store {url!r}: give a DuckDB file path or duckdb:///path")
+        raise StoreError(
+            f"unknown store {url!r}: give a DuckDB file path, duckdb:///path or postgresql://..."
+        )
     if not path:
         raise StoreError(f"store URL {url!r} names no file")
     from dyad.store.duckdb import DuckDBStore  # the backend is only imported when used
