@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 STORE ?= dyad.duckdb
 
-.PHONY: setup demo test lint typecheck unit bench clean
+.PHONY: setup demo test lint typecheck unit services bench clean
 
 setup: $(STAMP)
 
@@ -20,7 +20,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 demo: $(STAMP)
 	$(BIN)/dyad ingest examples --store $(STORE)
 	$(BIN)/dyad events --store $(STORE) --limit 60
-	@echo "Explore: $(BIN)/dyad events --store $(STORE) --type ASSAULT | $(BIN)/dyad show ARTICLE_ID --store $(STORE)"
+	@echo "Next: $(BIN)/dyad events --type ASSAULT; $(BIN)/dyad show ARTICLE_ID; $(BIN)/dyad trends --by country"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -29,7 +29,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy src/dyad
 
-unit: $(STAMP)
+# What the tests need beyond pip packages: PostgreSQL 15 (Debian) for the server store.
+services:
+	bash scripts/pg_test_server.sh install
+
+unit: $(STAMP) services
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
