@@ -536,3 +536,35 @@ def trends(
     render_trends(console, report, top)
     if alerts_out is not None or webhook is not None:
         errors.print(f"{len(new)} new alert(s) delivered")
+
+
+@eval_app.command("actors")
+def eval_actors(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="plover_gsr or petr2_gsr_validation folder, ../shared/eval/events, "
+            "or a gold JSON in the sample's format."
+        ),
+    ],
+    split: Annotated[
+        str, typer.Option(help="dev (rules were written looking at it), test, or all.")
+    ] = "dev",
+    as_json: JsonOpt = False,
+) -> None:
+    """Score actor country and sector: end to end on matched spans, and on gold spans."""
+    from dyad.eval.actors import evaluate_actors, render_actor_report
+
+    if split not in {"dev", "test", "all"}:
+        fail("--split must be dev, test or all")
+    try:
+        report = evaluate_actors(
+            gold, split, progress=lambda name: errors.print(f"coding {name} ...")
+        )
+    except (ValueError, FileNotFoundError) as exc:
+        fail(str(exc))
+        return
+    if as_json:
+        console.print_json(json.dumps(report, default=str))
+        return
+    console.print(render_actor_report(report), markup=False, highlight=False)
