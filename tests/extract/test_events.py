@@ -75,3 +75,40 @@ def test_a_bad_pattern_line_names_the_file_and_line(tmp_path: Path) -> None:
     )
     with pytest.raises(PatternDataError, match=r"patterns.tsv:2: unknown PLOVER type"):
         load_pattern_book(tmp_path)
+
+
+def test_a_reported_obligation_is_a_demand_on_its_subject() -> None:
+    events = events_of("Russia said on Tuesday that Sudan must return the captured helicopter.")
+    assert events[0][0] == "REQUEST" and events[0][2:4] == ("Russia", "Sudan")
+
+
+def test_a_future_act_with_an_unless_clause_is_a_threat() -> None:
+    events = events_of("Nigeria said it will withdraw its troops unless the rebels disarm.")
+    assert events[0][0] == "THREATEN"
+
+
+def test_willingness_to_withdraw_is_an_intent_to_agree() -> None:
+    events = events_of("Syria says it is willing to withdraw its troops from Lebanon.")
+    assert [e[0] for e in events] == ["AGREE"] and events[0][2] == "it"
+
+
+def test_a_negated_promise_of_aid_is_a_rejection() -> None:
+    assert [e[0] for e in events_of("Obama said he would not provide weapons to Israel.")] == [
+        "REJECT"
+    ]
+
+
+def test_a_released_report_is_not_a_prisoner_release() -> None:
+    events = events_of("A report released on Tuesday alleged that the army had killed civilians.")
+    assert events[0][0] == "ACCUSE" and "RETREAT" not in [e[0] for e in events]
+
+
+def test_an_appeal_keeps_the_cameo_appeal_code() -> None:
+    doc = parse("The envoy called on all parties to immediately de-escalate.")
+    event = find_events(doc, default_pattern_book())[0]
+    assert event.cameo == "0256"
+
+
+def test_the_main_clause_event_comes_first() -> None:
+    events = events_of("Police arrested the men who had attacked the convoy.")
+    assert [e[0] for e in events] == ["COERCE", "ASSAULT"]

@@ -20,7 +20,22 @@ CLAUSE_LINKS = {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl"}
 SPEECH_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE", "ACCUSE", "SUPPORT"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
-INTENT_VERBS = {"plan", "intend", "decide", "prepare", "aim", "want", "hope", "expect", "seek"}
+INTENT_VERBS = {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "seek", "promise"}
+# "is willing to withdraw", "ready to contribute": an adjective of readiness makes an intention.
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "poised", "set"}
+# "said that Sudan must return the helicopter": a reported obligation is a demand (CAMEO 10).
+REPORT_VERBS = {
+    "say", "announce", "declare", "insist", "conclude", "state", "tell", "add", "stress",
+    "warn", "reiterate", "emphasize", "emphasise", "argue", "remind",
+}  # fmt: skip
+OBLIGATION_AUX = {"must", "should"}
+CONDITION_MARKS = {"unless", "if"}
+INTENT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+DOCUMENTS = {
+    "report", "statement", "study", "document", "video", "data", "figure", "book", "film",
+    "list", "survey", "poll", "letter", "footage", "transcript", "result", "record",
+}  # fmt: skip
 OCCUR_VERBS = {
     "erupt", "continue", "rage", "break", "kill", "hit", "destroy", "intensify", "escalate",
     "resume", "occur", "happen", "take", "leave", "target", "wound", "injure", "damage", "begin",
@@ -64,8 +79,61 @@ def find_events(doc: Doc, book: PatternBook) -> list[EventCandidate]:
             candidate = _build(token, pattern, trigger_tokens, book)
             if candidate is not None:
                 found.append((candidate, token))
-        events.extend(_fold_speech_acts(found, book))
+        for token in sent:
+            demand = _reported_demand(token, book)
+            if demand is not None:
+                found.append((demand, token))
+        folded = _fold_speech_acts(found, book)
+        # The main-clause event comes first: it is the sentence's primary event.
+        folded.sort(key=lambda e: (_depth(doc[e.clause_head]), e.trigger_start))
+        events.extend(folded)
     return events
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _reported_demand(verb: Token, book: PatternBook) -> EventCandidate | None:
+    """ "Russia said Sudan must return the helicopter": a REQUEST (demand) from the speaker."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ not in {"ccomp", "conj"}:
+        return None
+    must = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX), None)
+    clause = verb.head if verb.dep_ == "ccomp" else verb.head.head
+    if must is None or clause.lemma_.lower() not in REPORT_VERBS or clause.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) or _modality(clause) != "actual":
+        return None
+    source = subject_of(clause)
+    target = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if target is not None and target.lower_ in {"it", "they", "we", "i", "he", "she"}:
+        target = None if source is None or target.lower_ in {"we", "i"} else target
+    match = _match(verb, book)
+    inner = match[0].event_type if match is not None else None
+    mode = None
+    for key in (verb.lemma_.lower(), inner or ""):
+        found = book.intent_modes.get(("REQUEST", key))
+        if found is not None:
+            mode = found
+            break
+    source = source if _can_be_actor(source) else None
+    return EventCandidate(
+        trigger_start=must.i,
+        trigger_end=verb.i + 1,
+        clause_head=clause.i,
+        source=None if source is None else source.i,
+        target=None if target is None or not _can_be_actor(target) else target.i,
+        event_type="REQUEST",
+        mode=mode.mode if mode else None,
+        contexts=(mode.context,) if mode and mode.context else (),
+        cameo=mode.cameo if mode else "100",
+        reciprocal=False,
+        confidence=0.6 if source is not None else 0.45,
+        rule="demand:reported-obligation",
+    )
 
 
 def _match(token: Token, book: PatternBook) -> tuple[EventPattern, list[Token]] | None:
@@ -194,7 +262,7 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ in {"VBG", "VBD"}):
             return current.head
         if (
-            current.dep_ in {"xcomp", "advcl", "conj", "acl", "ccomp"}
+            current.dep_ in {"xcomp", "advcl", "conj", "acl", "ccomp", "acomp"}
             and current.head is not current
         ):
             current = current.head
@@ -225,12 +293,27 @@ def _build(
     modality = _modality(clause)
     if modality in {"negated", "hypothetical"}:
         return None
+    if modality == "refused" and pattern.event_type not in COOPERATIVE:
+        return None
+    if _document_participle(token) and pattern.kind == "v":
+        return None
     source, target, reciprocal = _arguments(token, pattern, trigger_tokens, clause, book)
     event_type, note = pattern.event_type, ""
-    if modality == "future":
+    if modality == "refused":
+        event_type, note = "REJECT", f"refused {pattern.event_type} coded as REJECT"
+    elif modality == "future" and _conditional(clause):
+        event_type, note = "THREATEN", f"conditional {pattern.event_type} coded as THREATEN"
+    elif modality == "future":
         intent = pattern.intent_type or _default_intent(pattern.event_type)
         if intent != event_type:
             event_type, note = intent, f"future {pattern.event_type} coded as {intent}"
+    cameo = pattern.cameo if event_type == pattern.event_type else None
+    mode = pattern.mode if event_type == pattern.event_type else None
+    if cameo is None:
+        intent_mode = book.intent_modes.get((event_type, token.lemma_.lower()))
+        intent_mode = intent_mode or book.intent_modes.get((event_type, pattern.event_type))
+        cameo = intent_mode.cameo if intent_mode else INTENT_CAMEO.get(event_type)
+        mode = intent_mode.mode if intent_mode else None
     start = min(t.i for t in trigger_tokens)
     end = max(t.i for t in trigger_tokens) + 1
     if not is_verb and clause is not token and _light_verb(clause, book):
@@ -244,9 +327,9 @@ def _build(
         source=None if source is None else source.i,
         target=None if target is None else target.i,
         event_type=event_type,
-        mode=pattern.mode if event_type == pattern.event_type else None,
+        mode=mode,
         contexts=pattern.contexts,
-        cameo=pattern.cameo if event_type == pattern.event_type else None,
+        cameo=cameo,
         reciprocal=reciprocal,
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
         rule=pattern.rule_id,
@@ -255,33 +338,58 @@ def _build(
 
 
 def _default_intent(event_type: str) -> str:
-    conflict = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
-    return (
-        "THREATEN"
-        if event_type in conflict
-        else "AGREE"
-        if event_type not in SPEECH_TYPES
-        else event_type
-    )
+    """A future act: conflict becomes THREATEN, cooperation (support included) AGREE."""
+    if event_type in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}:
+        return "THREATEN"
+    if event_type in {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}:
+        return event_type
+    return "AGREE"
+
+
+def _document_participle(verb: Token) -> bool:
+    """ "a report released Tuesday": a participle on a document names no act on people."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in DOCUMENTS
+
+
+def _conditional(verb: Token) -> bool:
+    """A future act with an "unless"/"if" clause is an ultimatum ("will withdraw unless ...")."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children
+        ):
+            return True
+    return False
 
 
 def _modality(verb: Token) -> str:
-    """'negated', 'hypothetical', 'future' or 'actual' for the clause headed by ``verb``."""
+    """'negated', 'refused', 'hypothetical', 'future' or 'actual' for the clause of ``verb``.
+
+    'refused': a negated intention ("will not provide") or a failure ("failed to reach").
+    """
     chain = [verb]
     if verb.dep_ in {"xcomp", "conj"}:
         chain.append(verb.head)
+    negated = future = False
     for head in chain:
         for child in head.children:
             if child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}:
-                return "negated"
-            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+                negated = True
+            elif child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                 return "hypothetical"
-            if child.dep_ == "aux":
+            elif child.dep_ == "aux":
                 if child.lower_ in HYPOTHETICAL_AUX:
                     return "hypothetical"
                 if child.lower_ in FUTURE_AUX or child.lower_ == "would":
-                    return "future"
+                    future = True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
+        return "refused"
+    if negated:
+        return "refused" if future else "negated"
+    if future:
+        return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
         return "future"
     if (
         verb.dep_ == "xcomp"
@@ -436,5 +544,8 @@ def _with_intent_mode(
         mode = book.intent_modes.get((event.event_type, key.lower()))
         if mode is not None:
             contexts = (mode.context,) if mode.context else event.contexts
-            return replace(event, mode=mode.mode, cameo=mode.cameo, contexts=contexts)
+            cameo = mode.cameo
+            if event.cameo and event.cameo.startswith("02") and cameo.startswith("10"):
+                cameo = "02" + cameo[2:]  # an appeal (02x) mirrors the demand codes (10x)
+            return replace(event, mode=mode.mode, cameo=cameo, contexts=contexts)
     return event
