@@ -9,11 +9,12 @@ STORE ?= dyad.duckdb
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	bash scripts/setup_web.sh
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -29,9 +30,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy src/dyad
 
-# What the tests need beyond pip packages: PostgreSQL 15 (Debian) for the server store.
+# What the tests need beyond pip packages (Debian): PostgreSQL 15 for the server store,
+# chromium for the dashboard tests (driven by Playwright, never downloaded by it).
 services:
 	bash scripts/pg_test_server.sh install
+	bash scripts/setup_browser.sh
 
 unit: $(STAMP) services
 	$(BIN)/pytest -q

@@ -1,5 +1,6 @@
 """Geo gold readers on the real corpora in ../shared, and the scorers on small inputs."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,29 @@ def test_resolution_scores_count_unresolved_as_misses() -> None:
     assert report["acc@161km"] == pytest.approx(0.5)
     assert report["exact_geonameid"] == pytest.approx(0.5)
     assert report["coverage"] == pytest.approx(0.5)
+
+
+def test_dev_test_split_is_deterministic_and_alternating() -> None:
+    from dyad.eval.places import split_ids
+
+    assert split_ids(["b", "a", "c", "d"]) == {"a": "dev", "b": "test", "c": "dev", "d": "test"}
+
+
+def test_event_linking_counts_right_wrong_and_missing_links(tmp_path: Path) -> None:
+    from dyad.eval.places import evaluate_event_linking
+
+    text = "The army shelled villages near Aleppo on Monday, Syria's state media said."
+    record = {
+        "text": text,
+        "spans": [
+            {"start": 9, "end": 16, "token_start": 2, "token_end": 2, "label": "VERB"},
+            {"start": 31, "end": 37, "token_start": 5, "token_end": 5, "label": "LOCATION"},
+        ],
+        "tokens": [],
+        "_id": "x1",
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    report = evaluate_event_linking(path)
+    assert report["all"]["linking"]["tp"] == 1  # type: ignore[index]
+    assert report["all"]["linking"]["f1"] == 1.0  # type: ignore[index]

@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 
 from dyad.resolve.gazetteer import Gazetteer, load_gazetteer
-from dyad.resolve.geo import GeoContext, haversine_km, resolve_document, resolve_toponym
+from dyad.resolve.geo import (
+    GeoContext,
+    haversine_km,
+    resolve_demonym,
+    resolve_document,
+    resolve_toponym,
+)
 from dyad.resolve.places_data import PlacesDataError, load_neighbourhoods, load_regions
 
 SHEIKH_MAQSOUD = (36.2235, 37.1586)
@@ -152,3 +158,23 @@ def test_shipped_neighbourhoods_lie_near_their_city(gazetteer: Gazetteer) -> Non
         if cities and min(haversine_km(hood.lat, hood.lon, c.lat, c.lon) for c in cities) > 30:
             far.append(hood.name)
     assert far == []
+
+
+def test_a_street_missing_from_the_gazetteer_falls_back_on_the_article_city(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Police closed Royal Street in New Orleans after the parade in New Orleans."
+    street, city = resolve_document(["Royal Street", "New Orleans"], text)
+    assert city.candidate is not None and street.candidate is city.candidate
+    assert street.reason.startswith("facility")
+
+
+def test_an_unknown_name_resolves_to_a_big_city_it_contains(gazetteer: Gazetteer) -> None:
+    court = resolve_document(["Seoul Central District Court"], "The Seoul court ruled.")[0]
+    assert court.candidate is not None and court.candidate.country == "KOR"
+    assert court.reason.startswith("contains 'Seoul'")
+
+
+def test_a_demonym_resolves_to_its_region(gazetteer: Gazetteer) -> None:
+    place = resolve_demonym("North American").candidate
+    assert place is not None and place.name == "North America"

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from dyad.resolve.gazetteer import Candidate, Gazetteer, Match, load_gazetteer, name_key
@@ -39,6 +39,18 @@ WITHIN_CONTEXT = 4.0
 SAME_NAME_CITY = -3.0
 PROXIMITY = ((50.0, 2.5), (150.0, 2.0), (400.0, 1.2), (1000.0, 0.5))
 CONFIDENT_MARGIN = 2.0
+FALLBACK_POPULATION = 100_000
+# Last words of street, building and site names: such a place lies in the article's town.
+FACILITY_WORDS = frozenset((
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
+    "highway", "square", "plaza", "park", "center", "centre", "hall", "church", "cathedral",
+    "mosque", "temple", "school", "college", "university", "academy", "hospital", "stadium",
+    "arena", "market", "mall", "club", "court", "courthouse", "station", "airport", "bridge",
+    "estate", "village", "building", "tower", "hotel", "inn", "museum", "library", "prison",
+    "jail", "campus", "base", "camp", "port", "harbour", "harbor", "bank", "embassy", "office",
+    "house", "centre", "racecourse", "field", "fields", "place", "rue", "calle", "via", "lake",
+    "fort", "mount", "canal", "river", "creek", "railroad",
+))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -86,7 +98,7 @@ def _score(
     c = match.candidate
     score = KIND_PRIOR[c.precision] + ALIAS_PENALTY[match.how] + CURATED_PRIOR.get(c.source, 0.0)
     reasons = [match.how if match.how != "name" else "exact"]
-    if match.how != "name" and has_exact:
+    if match.how != "name" and has_exact and c.source not in CURATED_PRIOR:
         score += ALIAS_BESIDE_NAME  # another place bears this as its own name
         reasons.append("alias-beside-name")
     if c.population > 0:
@@ -170,6 +182,15 @@ def resolve_toponym(
     return Resolution(candidate, score, reason, alternatives=len(ranked), margin=round(margin, 3))
 
 
+def resolve_demonym(text: str) -> Resolution:
+    """A demonym ("Syrian", "North American") to its country or region; None if it is none."""
+    matches = [m for m in load_gazetteer().matches(text) if m.how == "demonym"]
+    if not matches:
+        return Resolution(None, 0.0, "not-a-demonym")
+    best = max(matches, key=lambda m: (m.candidate.precision == "country", m.candidate.population))
+    return Resolution(best.candidate, 1.0, "demonym", alternatives=len(matches))
+
+
 @cache
 def _country_pattern() -> re.Pattern[str]:
     surfaces = sorted(load_gazetteer().country_surfaces, key=len, reverse=True)
@@ -197,14 +218,20 @@ def _confident(resolution: Resolution) -> bool:
     )
 
 
-def resolve_document(toponyms: Sequence[str], text: str = "") -> list[Resolution]:
+def resolve_document(
+    toponyms: Sequence[str], text: str = "", leading: Sequence[str] = ()
+) -> list[Resolution]:
     """Resolve an article's toponyms together, in three passes: (1) each alone with the
-    countries named in the text, (2) with the places that pass 1 was sure of, (3) with all
-    places of pass 2."""
+    countries named in the text (``leading``, ISO3, ranked ahead), (2) with the places that pass
+    1 was sure of, (3) with all places of pass 2. Names the gazetteer lacks then fall back on a
+    place they contain ("Seoul Central District Court") or, for a street or building, on the
+    article's main city."""
     surfaces = country_mentions(text) if text else Counter()
     names = tuple(dict.fromkeys(toponyms))
     keys = {name: name_key(name) for name in names}
-    countries = {name: _countries(surfaces, keys[name]) for name in names}
+    countries = {
+        name: tuple(dict.fromkeys((*leading, *_countries(surfaces, keys[name])))) for name in names
+    }
     others = {name: tuple(n for n in names if keys[n] != keys[name]) for name in names}
 
     def run(previous: dict[str, Resolution], keep: Callable[[Resolution], bool]) -> dict:
@@ -221,4 +248,54 @@ def resolve_document(toponyms: Sequence[str], text: str = "") -> list[Resolution
     first = run({}, _confident)
     second = run(first, _confident)
     final = run(second, lambda r: r.candidate is not None)
+    resolved = tuple(r.candidate for r in final.values() if r.candidate is not None)
+    focus = _focus_city([final[name].candidate for name in toponyms])
+    for name in names:
+        if final[name].candidate is None:
+            context = GeoContext(countries[name], resolved, others[name])
+            final[name] = _fallback(name, context, focus)
     return [final[name] for name in toponyms]
+
+
+def _focus_city(candidates: Sequence[Candidate | None]) -> Candidate | None:
+    """The article's most mentioned town or neighbourhood's city (ties: the first named)."""
+    towns = [c for c in candidates if c is not None and c.precision in ("city", "neighbourhood")]
+    if not towns:
+        return None
+    counts = Counter(c.geonameid if c.geonameid is not None else c.name for c in towns)
+    return max(towns, key=lambda c: counts[c.geonameid if c.geonameid is not None else c.name])
+
+
+def _supported(candidate: Candidate, part: list[str], context: GeoContext) -> bool:
+    """A place inside an unknown name counts when it lies near the article's other places, or
+    is a country or a big city named exactly (not an area such as "Central District")."""
+    near = any(
+        haversine_km(candidate.lat, candidate.lon, p.lat, p.lon) <= PROXIMITY[1][0]
+        for p in context.places
+        if p.precision not in ("country", "region")
+    )
+    exact = name_key(candidate.name) == name_key(" ".join(part))
+    return near or (
+        exact
+        and (
+            candidate.precision == "country"
+            or (candidate.precision == "city" and candidate.population >= FALLBACK_POPULATION)
+        )
+    )
+
+
+def _fallback(name: str, context: GeoContext, focus: Candidate | None) -> Resolution:
+    """An unknown name's place: one it contains, trusted only with support from the article or
+    when prominent; else, for a street or building, the article's main city."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for begin in range(len(words) - size + 1):
+            part = words[begin : begin + size]
+            if not part[0][:1].isupper() or all(w.lower() in FACILITY_WORDS for w in part):
+                continue
+            found = resolve_toponym(" ".join(part), context)
+            if found.candidate is not None and _supported(found.candidate, part, context):
+                return replace(found, reason=f"contains '{' '.join(part)}': {found.reason}")
+    if focus is not None and words and FACILITY_WORDS & {words[0].lower(), words[-1].lower()}:
+        return Resolution(focus, 0.0, f"facility in the article's main city ({focus.name})")
+    return Resolution(None, 0.0, "not-in-gazetteer")

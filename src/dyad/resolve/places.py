@@ -1,62 +1,192 @@
-"""Place mentions in the parse -> gazetteer entries, resolved with the article's context."""
+"""Place mentions in the parse -> gazetteer entries, resolved together with the article's context.
+
+A toponym has a role: ``place`` (a location: "strikes on Aleppo"), ``actor`` (metonymy: the
+subject of an act, "Washington said"), ``demonym`` ("Syrian forces") or ``embedded`` (part of an
+organisation's name: "the Aleppo Chamber of Commerce"). All are resolved and reported; only
+``place`` toponyms can be where an event happened (``is_event_location``).
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from dyad.article import Place
-from dyad.resolve.gazetteer import load_gazetteer
-from dyad.resolve.geo import GeoContext, resolve_toponym
+from dyad.resolve.gazetteer import Candidate, load_gazetteer, name_key
+from dyad.resolve.geo import resolve_demonym, resolve_document
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-MISLABELLED = {"PERSON", "NORP", "ORG"}
-BIG_CITY = 100_000  # a PERSON/NORP/ORG entity named exactly like a city this big is the city
+MISLABELLED = {"PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
+EMBEDDING = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}  # names that may start with a place
+BIG_CITY = 100_000  # an entity named exactly like a city this big is the city
+CUED_TOWN = 1_000  # ...or like a town this big when a locative cue says so ("in Greer")
+EMBEDDED_TOWN = 20_000  # a town this big at the start of an organisation's name
+CURATED = {"dyad-regions", "dyad-neighbourhoods"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
+LOCATIVE = {"in", "at", "near", "from", "outside", "into", "across", "throughout", "around",
+            "toward", "towards", "to", "through", "inside", "between", "of"}  # fmt: skip
+ROLES_NOT_LOCATIONS = ("actor", "demonym", "embedded")
+_DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z.'’ -]{2,40}?)\s*(?:,|\(|\s[-—–]\s|—|–)")
 
 
-def toponym_spans(doc: Doc) -> list[Span]:
-    """Entities that name places; a country or capital used as the subject of an act is an actor
-    ("Washington said"), and is reported as a mention, not a place."""
-    spans = []
-    for ent in doc.ents:
-        if ent.label_ in MISLABELLED and _is_known_place(_clean(ent.text)):
-            spans.append(ent)
+@dataclass(frozen=True)
+class Toponym:
+    """A toponym's characters in the parsed text and its role there."""
+
+    start: int
+    end: int
+    text: str
+    role: str = "place"
+
+
+def toponym_spans(doc: Doc) -> list[Toponym]:
+    """Every toponym of the parse, in text order, each with its role."""
+    known = _document_places(doc)
+    found: dict[tuple[int, int], Toponym] = {}
+    for _ in range(2):  # the second pass knows the names the first accepted ("in Greer")
+        for ent in doc.ents:
+            for toponym in _from_entity(ent, known):
+                found.setdefault((toponym.start, toponym.end), toponym)
+        known |= {name_key(t.text) for t in found.values() if t.role != "demonym"}
+    dateline = _dateline(doc)
+    if dateline and not any(s < dateline.end and dateline.start < e for s, e in found):
+        found[(dateline.start, dateline.end)] = dateline
+    return sorted(found.values(), key=lambda t: t.start)
+
+
+def _from_entity(ent: Span, known: set[str]) -> list[Toponym]:
+    text = _clean(ent.text)
+    end = ent.start_char + len(text)
+    if ent.label_ in PLACE_LABELS:
+        return [Toponym(ent.start_char, end, text, _role(ent))]
+    if ent.label_ == "NORP" and _is_demonym(text):
+        return [Toponym(ent.start_char, end, text, "demonym")]
+    if ent.label_ in MISLABELLED and _is_known_place(text, _cued(ent) or name_key(text) in known):
+        return [Toponym(ent.start_char, end, text, _role(ent))]
+    if ent.label_ in EMBEDDING:
+        return _embedded(ent, known)
+    return []
+
+
+def _role(ent: Span) -> str:
+    """A country or capital used as the subject of an act is an actor ("Washington said")."""
+    if ent.root.dep_ in ACTOR_DEPS and ent.root.head.pos_ in {"VERB", "AUX"}:
+        return "actor"
+    return "place"
+
+
+def _cued(ent: Span) -> bool:
+    """A locative preposition before, or ", State" after: "in Greer", "Greer, S.C."."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in LOCATIVE and before.lower_ != "of":
+        return True
+    after = ent.doc[ent.end : ent.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
+
+
+def _document_places(doc: Doc) -> set[str]:
+    """Names the article itself uses as places (one sense per discourse)."""
+    return {name_key(_clean(e.text)) for e in doc.ents if e.label_ in {"GPE", "LOC"}}
+
+
+def _is_demonym(text: str) -> bool:
+    matches = load_gazetteer().matches(text)
+    return any(m.how == "demonym" for m in matches)
+
+
+def _is_known_place(text: str, cued: bool = False) -> bool:
+    """spaCy's small model calls many Arabic, Kurdish, African and small US toponyms persons or
+    groups: trust curated names, countries and admin1 areas, big cities, and cued towns."""
+    key = name_key(text)
+    for candidate in load_gazetteer().lookup(text):
+        exact = name_key(candidate.name) == key
+        if candidate.source in CURATED or (exact and candidate.precision == "country"):
+            return True
+        if exact and candidate.precision == "admin1" and (cued or candidate.population >= BIG_CITY):
+            return True
+        if exact and candidate.population >= (CUED_TOWN if cued else BIG_CITY):
+            return True
+    return False
+
+
+def _strong(candidates: list[Candidate], key: str, known: set[str]) -> bool:
+    if key in known:
+        return True
+    return any(
+        c.precision in ("country", "admin1", "region")
+        or (c.precision == "admin2" and key.endswith((" county", " parish")))
+        or (c.precision == "city" and c.population >= EMBEDDED_TOWN and name_key(c.name) == key)
+        for c in candidates
+    )
+
+
+def _embedded(ent: Span, known: set[str]) -> list[Toponym]:
+    """A place at the start of a name ("the Alexandria Zoo", "Levy County Sheriff's Office") or
+    after its "of" ("the University of Rochester")."""
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    gaz = load_gazetteer()
+    for size in range(min(4, len(tokens) - 1), 0, -1):
+        head = tokens[:size]
+        if tokens[size].lower_ == "of" or not all(t.text[:1].isupper() for t in head):
             continue
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        if (
-            ent.root.dep_ in ACTOR_DEPS
-            and ent.root.head.pos_ in {"VERB", "AUX"}
-            and ent.label_ == "GPE"
-        ):
-            continue
-        spans.append(ent)
-    return spans
+        text = ent.doc[head[0].i : head[-1].i + 1].text
+        key = name_key(text)
+        candidates = gaz.lookup(text)
+        if candidates and (_strong(candidates, key, known) or _is_demonym(text)):
+            start = head[0].idx
+            return [Toponym(start, start + len(text), text, "embedded")]
+    of = next((t for t in tokens if t.lower_ == "of"), None)
+    if of is not None and of.i + 1 < ent.end:
+        tail = ent.doc[of.i + 1 : ent.end]
+        text = _clean(tail.text)
+        if text[:1].isupper() and _strong(gaz.lookup(text), name_key(text), known):
+            return [Toponym(tail.start_char, tail.start_char + len(text), text, "embedded")]
+    return []
+
+
+def _dateline(doc: Doc) -> Toponym | None:
+    """A wire dateline's place ("BEIRUT (AP) —", "MANSFIELD, Ohio —") at the article's start."""
+    match = _DATELINE.match(doc.text[:60])
+    if match is None:
+        return None
+    name = match["name"].strip()
+    if len(name) < 3 or not load_gazetteer().lookup(name):
+        return None
+    start = match.start("name")
+    return Toponym(start, start + len(name), name, "place")
+
+
+def is_event_location(place: Place) -> bool:
+    """Whether a toponym may be where an event happened (not an actor, demonym or name part)."""
+    return not (place.resolved_by or "").startswith(ROLES_NOT_LOCATIONS)
 
 
 def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
-    """Resolve every toponym of the article, the others serving as context."""
-    spans = toponym_spans(doc)
-    context = GeoContext(countries=tuple(countries), names=tuple(s.text for s in spans))
+    """Resolve every toponym of the article, the others and all countries named serving as
+    context; ``countries`` (ISO3) are ranked first (the article's main country)."""
+    toponyms = toponym_spans(doc)
+    names = [t for t in toponyms if t.role != "demonym"]
+    together = iter(resolve_document([t.text for t in names], doc.text, tuple(countries)))
+    resolutions = [
+        resolve_demonym(t.text) if t.role == "demonym" else next(together) for t in toponyms
+    ]
     places: list[Place] = []
-    for span in spans:
-        resolution = resolve_toponym(_clean(span.text), context)
-        start, end = span.start_char + offset, span.end_char + offset
+    for toponym, resolution in zip(toponyms, resolutions, strict=True):
+        if toponym.role == "actor" and resolution.candidate is None:
+            continue  # an unknown name as the subject of an act is a person or group
+        start, end = toponym.start + offset, toponym.end + offset
+        reason = (
+            resolution.reason if toponym.role == "place" else f"{toponym.role}; {resolution.reason}"
+        )
         candidate = resolution.candidate
         if candidate is None:
-            places.append(
-                Place(
-                    text=span.text,
-                    start=start,
-                    end=end,
-                    resolved=False,
-                    resolved_by=resolution.reason,
-                )
-            )
+            places.append(Place(text=toponym.text, start=start, end=end, resolved_by=reason))
             continue
         places.append(
             Place(
-                text=span.text,
+                text=toponym.text,
                 start=start,
                 end=end,
                 resolved=True,
@@ -68,24 +198,14 @@ def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
                 admin1=candidate.admin1,
                 precision=candidate.precision,
                 within=candidate.within,
-                resolved_by=resolution.reason,
+                resolved_by=reason,
             )
         )
     return places
 
 
-def _is_known_place(text: str) -> bool:
-    """spaCy's small model calls many Arabic, Kurdish and African toponyms persons or groups."""
-    for candidate in load_gazetteer().lookup(text):
-        if candidate.source != "geonames" and candidate.precision != "country":
-            return True
-        if (candidate.population or 0) >= BIG_CITY and candidate.name.lower() == text.lower():
-            return True
-    return False
-
-
 def _clean(text: str) -> str:
-    for suffix in ("’s", "'s"):
+    for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
             return text[: -len(suffix)]
     return text

@@ -464,20 +464,32 @@ def eval_quotes(
 @eval_app.command("places")
 def eval_places(
     gold: Annotated[
-        list[Path], typer.Argument(help="Gritta XML files (lgl.xml, GeoVirus.xml, GWN.xml).")
+        list[Path],
+        typer.Argument(help="lgl.xml, GeoVirus.xml, GWN.xml and/or event_location .jsonl"),
     ],
     as_json: JsonOpt = False,
 ) -> None:
-    """Score toponym resolution on gold spans: accuracy@161 km, median error, exact GeoNames id."""
-    from dyad.eval.geo import evaluate_resolution_on_gold_spans
+    """Score toponym recognition, end-to-end resolution and event-location linking (dev/test)."""
+    from dyad.eval.places import evaluate_places
 
-    reports = {str(path): evaluate_resolution_on_gold_spans(path) for path in gold}
+    reports = {str(path): evaluate_places(path) for path in gold}
     if as_json:
         console.print_json(json.dumps(reports, default=str))
         return
     for path, report in reports.items():
-        console.print(f"[bold]{path}[/]")
-        console.print_json(json.dumps(report, default=str))
+        for split in ("dev", "test"):
+            if str(path).endswith(".jsonl"):
+                rows = [("event linking F1", f"{split}.linking.f1")]
+            else:
+                rows = [
+                    ("recognition F1 (overlap)", f"{split}.recognition.overlap.f1"),
+                    ("recognition F1 (exact)", f"{split}.recognition.exact.f1"),
+                    ("acc@161km (end to end)", f"{split}.resolution.acc@161km"),
+                    ("median km", f"{split}.resolution.median_km"),
+                    ("exact GeoNames id", f"{split}.resolution.exact_geonameid"),
+                    ("acc@161km (gold spans)", f"{split}.resolution_on_gold_spans.acc@161km"),
+                ]
+            _print_report(report, rows, f"places {Path(path).name}: {split} ({SPLIT_NOTES[split]})")
 
 
 @app.command()
@@ -568,3 +580,18 @@ def eval_actors(
         console.print_json(json.dumps(report, default=str))
         return
     console.print(render_actor_report(report), markup=False, highlight=False)
+
+
+@app.command()
+def serve(
+    store: StoreOpt = DEFAULT_STORE_URL,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None, typer.Option(envvar="DYAD_TOKEN", help="Enables POST /api/ingest.")
+    ] = None,
+) -> None:
+    """Serve the HTTP API and the dashboard over the store (read-only without a token)."""
+    from dyad.serve.serve_command import serve as run_serve
+
+    run_serve(store, host, port, token)

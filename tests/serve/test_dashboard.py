@@ -1,0 +1,142 @@
+"""The dashboard as an analyst uses it, in Debian's headless Chromium driven by Playwright.
+
+Needs scripts/setup_browser.sh (chromium) and scripts/setup_web.sh (front-end libraries); a
+missing one fails these tests with the command to run, it never skips them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
+
+from dyad.serve.api import WEB_DIR
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def marked(page: Page, css_class: str) -> str:
+    """The article text under one kind of highlight (it may be cut into several spans)."""
+    return "".join(page.locator(f"#article-text .{css_class}").all_inner_texts())
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.exists(), "chromium missing: run scripts/setup_browser.sh"
+    assert (WEB_DIR / "vendor" / "leaflet.js").exists(), "run scripts/setup_web.sh"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh tab on the dashboard; fails the test on a script error or an off-host request."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    tab = context.new_page()
+    problems: list[str] = []
+    host = urlparse(base_url).netloc
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.append(f"console: {message.text}")
+
+    def on_request(request: Request) -> None:
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https") and url.netloc != host:
+            problems.append(f"request off the server: {request.url}")
+
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on("request", on_request)
+    tab.goto(f"{base_url}/")
+    tab.wait_for_selector("body[data-ready=true]", timeout=20_000)
+    yield tab
+    context.close()
+    assert not problems, problems
+
+
+def test_first_load_shows_map_timeline_and_table(page: Page) -> None:
+    outlines = page.locator("#map path.leaflet-interactive, #map svg path").count()
+    assert outlines > 100  # Natural Earth countries drawn from world-atlas, no tiles
+    assert int(page.locator("#map").get_attribute("data-places") or 0) > 5
+    assert page.locator(".marker-cluster, .count-wrap").count() > 0
+    assert page.locator("#timeline canvas").count() == 1
+    assert page.locator("#events tbody tr[data-event]").count() == 100
+    assert page.locator("#more").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "dashboard_first_load.png"))
+
+
+def test_filters_update_table_timeline_and_map(page: Page) -> None:
+    places_before = int(page.locator("#map").get_attribute("data-places") or 0)
+    page.select_option("select[name=event_type]", "ASSAULT")
+    page.fill("input[name=country]", "syr")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#timeline")).to_have_attribute("data-series", "ASSAULT")
+    rows = page.locator("#events tbody tr[data-event]")
+    assert rows.count() > 0
+    assert set(rows.evaluate_all("rs => rs.map(r => r.dataset.type)")) == {"ASSAULT"}
+    assert 0 < int(page.locator("#map").get_attribute("data-places") or 0) < places_before
+    page.screenshot(path=str(ARTIFACTS / "dashboard_filtered.png"))
+
+
+def test_sample_strikes_and_appeal_within_three_clicks(page: Page) -> None:
+    # Click 1: the Syrian army's strikes, straight from the events table.
+    page.locator("#events tr[data-event]", has_text="carried out additional strikes").first.click()
+    page.wait_for_selector("#article:not([hidden]) .hl-trigger")
+    assert marked(page, "hl-trigger") == "carried out additional strikes"
+    assert marked(page, "hl-source") == "Syrian army"
+    assert marked(page, "hl-date") == "on Thursday"
+    assert marked(page, "hl-place") == "Sheikh Maqsoud"
+    explain = page.locator("#explain").inner_text()
+    assert "Aleppo" in explain and "patterns:" in explain and "65%" in explain
+    page.screenshot(path=str(ARTIFACTS / "article_strikes.png"))
+    # Click 2: the envoy's appeal, from the article's list of events.
+    page.locator("#article-events button", has_text="issued an urgent appeal").click()
+    assert marked(page, "hl-trigger") == "issued an urgent appeal"
+    assert marked(page, "hl-source") == "He"
+    assert marked(page, "hl-target") == "the Syrian government"
+    explain = page.locator("#explain").inner_text()
+    assert "Tom Barrack" in explain and "pronoun" in explain
+    assert page.locator("#article-quotes li").count() > 5
+    page.screenshot(path=str(ARTIFACTS / "article_appeal.png"))
+
+
+def test_quote_click_highlights_the_quote(page: Page) -> None:
+    page.locator("#events tr[data-event]", has_text="carried out additional strikes").first.click()
+    page.locator("#article-quotes button", has_text="utmost restraint").click()
+    assert "utmost restraint" in marked(page, "q-selected")
+
+
+def test_back_closes_the_article(page: Page) -> None:
+    page.locator("#events tr[data-event]").first.click()
+    page.wait_for_selector("#article:not([hidden])")
+    page.go_back()
+    page.wait_for_selector("#article", state="hidden")
+
+
+def test_hostile_article_is_shown_as_text_and_never_run(
+    page: Page, base_url: str, hostile_id: str
+) -> None:
+    page.goto(f"{base_url}/#/article/{hostile_id}")
+    page.wait_for_selector("#article:not([hidden]) #article-text")
+    text = page.locator("#article-text").inner_text()
+    assert "<script>" in text and "onerror" in text
+    assert page.locator("#article img, #article script").count() == 0
+    assert page.locator("#article-title").inner_text().startswith("<img src=x")
+    assert page.evaluate("window.__pwned") is None
+    page.screenshot(path=str(ARTIFACTS / "article_hostile.png"))
