@@ -30,6 +30,7 @@ def test_jsonl_holds_one_nested_event_per_line(
     out = tmp_path / "events.jsonl"
     assert export_events(store, ALL, "jsonl", out) == 4
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {e.pop("copies") for e in lines} == {0}  # no wire copies recorded
     assert {e["event_id"]: e for e in lines} == all_events(samples)
 
 

@@ -100,6 +100,19 @@ class Failure(Body):
     at: str
 
 
+class Copy(Body):
+    """A near-duplicate (wire copy) of the article: recorded, not coded."""
+
+    article_id: str
+    origin: str | None
+    title: str | None
+    url: str | None
+    source: str | None
+    date: str | None
+    similarity: float | None
+    recorded_at: str
+
+
 class ArticleRecord(Body):
     """One stored article: its text and every span coded in it (CodedArticle's shape)."""
 
@@ -118,6 +131,7 @@ class ArticleRecord(Body):
     error: str | None
     coded_at: str
     failures: list[Failure]
+    copies: list[Copy] = []
 
 
 class QuoteItem(Quote):

@@ -46,23 +46,45 @@ def code(
     ] = None,
     field_map: FieldMapOpt = None,
     use_mtime: MtimeOpt = False,
+    dedup: Annotated[
+        bool, typer.Option(help="Skip near-duplicates of earlier articles in the run.")
+    ] = False,
+    dedup_report: Annotated[
+        Path | None, typer.Option(help="With --dedup: write {article_id, canonical_id} JSONL.")
+    ] = None,
 ) -> None:
     """Code articles to CodedArticle JSON Lines without touching any store."""
-    from dyad.batch import write_jsonl
+    from dyad.batch import DEDUP_THRESHOLD, write_jsonl
 
     source = _source_options(field_map, use_mtime)
+    copies = dedup_report.open("w", encoding="utf-8") if dedup and dedup_report else None
 
     def report(error: Any) -> None:
         errors.print(f"[yellow]skipped[/] {error}")
 
+    def duplicate(article: Any, canonical: str) -> None:
+        if copies is not None:
+            copies.write(json.dumps({"article_id": article.id, "canonical_id": canonical}) + "\n")
+        else:
+            errors.print(f"[yellow]duplicate[/] {article.origin or article.id} of {canonical}")
+
     handle = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
         count = write_jsonl(
-            paths, handle, workers=workers, default_date=date, on_error=report, source=source
+            paths,
+            handle,
+            workers=workers,
+            default_date=date,
+            on_error=report,
+            source=source,
+            dedup_threshold=DEDUP_THRESHOLD if dedup else None,
+            on_duplicate=duplicate,
         )
     finally:
         if out:
             handle.close()
+        if copies is not None:
+            copies.close()
     errors.print(f"coded {count} article(s)" + (f" -> {out}" if out else ""))
 
 
@@ -83,11 +105,17 @@ def ingest(
     ] = "dyad",
     field_map: FieldMapOpt = None,
     use_mtime: MtimeOpt = False,
+    dedup_threshold: Annotated[
+        float, typer.Option(help="Containment above which an article is a copy, not coded.")
+    ] = 0.8,
+    no_dedup: Annotated[bool, typer.Option("--no-dedup", help="Code near-duplicates too.")] = False,
 ) -> None:
     """Code articles and store them; re-running stores nothing twice."""
     from dyad.batch import ingest as run_ingest
 
     source = _source_options(field_map, use_mtime)
+    if not 0.0 < dedup_threshold <= 1.0:
+        fail(f"--dedup-threshold must be in (0, 1], not {dedup_threshold}")
 
     with (
         _open(store) as db,
@@ -107,12 +135,14 @@ def ingest(
             default_date=date,
             progress=lambda: progress.advance(task),
             source=source,
+            dedup_threshold=None if no_dedup else dedup_threshold,
         )
     for failure in report.failures:
         errors.print(f"[yellow]failed[/] {failure}")
     console.print(
         f"{report.coded} article(s) coded ({report.events} events), "
-        f"{report.already_stored} already stored, {report.failed} failed -> {shown(store)}"
+        f"{report.already_stored} already stored, {report.duplicates} duplicate(s) linked,"
+        f" {report.failed} failed -> {shown(store)}"
     )
     if alerts_out is not None or webhook is not None:
         from dyad.trends.monitor import compute_trends
@@ -183,6 +213,9 @@ def events(
     ] = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
     as_json: JsonOpt = False,
+    clusters: Annotated[
+        bool, typer.Option(help="List event clusters (one event, many reports) instead.")
+    ] = False,
 ) -> None:
     """List stored events with filters."""
     try:
@@ -197,6 +230,9 @@ def events(
     except (ValueError, StoreError) as exc:
         fail(str(exc))
         return
+    if clusters:
+        _print_clusters(store, filters, limit, as_json)
+        return
     with _open(store, read_only=True) as db:
         rows = db.query_events(filters, limit=limit)
         total = db.count_events(filters)
@@ -204,6 +240,47 @@ def events(
         console.print_json(json.dumps(rows, default=str))
         return
     console.print(events_table(rows, title=f"{len(rows)} of {total} event(s)"))
+
+
+def _print_clusters(store: str, filters: EventFilters, limit: int, as_json: bool) -> None:
+    from dyad.store.clusters import event_clusters
+
+    with _open(store, read_only=True) as db:
+        rows = event_clusters(db, filters, limit=limit)
+    if as_json:
+        console.print_json(json.dumps(rows, default=str))
+        return
+    table = Table(title=f"{len(rows)} event cluster(s)")
+    for column in ("date", "type", "source", "target", "place", "sources", "first article"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        cells = (row["source_key"], row["target_key"], row["location_key"])
+        table.add_row(
+            row["date"], row["event_type"], *cells, str(row["source_count"]), row["first_article"]
+        )
+    console.print(table)
+
+
+@app.command()
+def duplicates(
+    store: StoreOpt = DEFAULT_STORE_URL,
+    limit: Annotated[int, typer.Option(help="Groups to show.")] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """List stored articles that have near-duplicate copies, with the copies' ids."""
+    with _open(store, read_only=True) as db:
+        groups = db.duplicate_groups(limit=limit)
+    if as_json:
+        console.print_json(json.dumps(groups, default=str))
+        return
+    table = Table(title=f"{len(groups)} article(s) with copies")
+    for column in ("article", "date", "title", "copies"):
+        table.add_column(column, overflow="fold")
+    for group in groups:
+        title = group["title"] or group["origin"] or ""
+        copies = ", ".join(group["copies"])
+        table.add_row(group["canonical_id"], group["date"] or "", title, copies)
+    console.print(table)
 
 
 def events_table(rows: list[dict[str, Any]], title: str) -> Table:
@@ -280,9 +357,15 @@ def export(
     date_to: Annotated[str | None, typer.Option("--to")] = None,
     country: Annotated[str | None, typer.Option()] = None,
     event_type: Annotated[list[str] | None, typer.Option("--type")] = None,
+    clusters: Annotated[
+        bool, typer.Option(help="Write event clusters (csv or jsonl) instead of events.")
+    ] = False,
 ) -> None:
     """Write stored events as CSV, JSON Lines, Parquet or GeoJSON."""
-    from dyad.store.export import export_events
+    from dyad.store.export import export_clusters, export_events
+
+    if clusters and fmt not in {"csv", "jsonl"}:
+        fail(f"--clusters exports csv or jsonl, not {fmt!r}")
 
     if fmt not in {"csv", "jsonl", "parquet", "geojson"}:
         fail(f"unknown format {fmt!r}: use csv, jsonl, parquet or geojson")
@@ -296,8 +379,12 @@ def export(
     )
     with _open(store, read_only=True) as db:
         target: Any = out if out is not None else sys.stdout.buffer
-        count = export_events(db, filters, fmt, target)
-    errors.print(f"exported {count} event(s) as {fmt}" + (f" -> {out}" if out else ""))
+        if clusters:
+            count = export_clusters(db, filters, fmt, target)
+        else:
+            count = export_events(db, filters, fmt, target)
+    what = "event cluster(s)" if clusters else "event(s)"
+    errors.print(f"exported {count} {what} as {fmt}" + (f" -> {out}" if out else ""))
 
 
 @app.command()

@@ -101,6 +101,13 @@ def render_article(console: Console, record: dict[str, Any]) -> None:
     for d in record.get("dates", []):
         dates.add_row(d["text"], d.get("value") or "?", d.get("precision") or "")
     console.print(dates)
+    copies = record.get("copies") or []
+    if copies:
+        noun = "copy" if len(copies) == 1 else "copies"
+        console.print(f"[bold]{len(copies)} wire {noun}[/] (recorded, not coded again):")
+        for copy in copies:
+            where = copy.get("source") or copy.get("url") or copy.get("origin") or ""
+            console.print(f"  {copy.get('article_id')} {where}")
 
 
 def _actor(actor: dict[str, Any] | None) -> str:

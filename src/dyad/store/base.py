@@ -31,7 +31,10 @@ class Migration:
 
 
 # Applied in order; a store records the versions it has in its schema_version table.
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "schema.sql"),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "schema.sql"),
+    Migration(2, "schema_2_duplicates.sql"),
+)
 
 
 def _iso_date(value: str | dt.date | None, name: str) -> str | None:

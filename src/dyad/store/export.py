@@ -18,11 +18,13 @@ import pyarrow.parquet as pq
 
 from dyad.article import Event
 from dyad.store.base import EventFilters, Store
+from dyad.store.clusters import CLUSTER_FIELDS, Reader, event_clusters
 from dyad.store.rows import EVENT_COLUMNS, flatten
 
 ExportFormat = Literal["csv", "jsonl", "parquet", "geojson"]
 EXPORT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet", "geojson")
-COLUMNS: list[str] = [c for c, _ in EVENT_COLUMNS]
+# ``copies``: how many wire copies of the event's article were recorded (not coded again).
+COLUMNS: list[str] = [c for c, _ in EVENT_COLUMNS] + ["copies"]
 
 _ARROW_TYPES = {
     "text": pa.string(),
@@ -31,13 +33,15 @@ _ARROW_TYPES = {
     "double": pa.float64(),
     "boolean": pa.bool_(),
 }
-PARQUET_SCHEMA = pa.schema([(c, _ARROW_TYPES[kind]) for c, kind in EVENT_COLUMNS])
+PARQUET_SCHEMA = pa.schema(
+    [(c, _ARROW_TYPES[kind]) for c, kind in EVENT_COLUMNS] + [("copies", pa.int64())]
+)
 _PARQUET_BATCH = 10_000
 
 
 def flat_event(event: dict[str, Any]) -> dict[str, Any]:
     """One event as a flat row: ``source.actor.country`` -> ``source_actor_country``."""
-    return flatten(event, Event)
+    return {**flatten(event, Event), "copies": event.get("copies", 0)}
 
 
 @contextmanager
@@ -136,5 +140,37 @@ def export_events(
     writer = _WRITERS.get(fmt)
     if writer is None:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    counts = store.copy_counts() if hasattr(store, "copy_counts") else {}
+    events = (
+        {**event, "copies": counts.get(event["article_id"], 0)}
+        for event in store.iter_events(filters)
+    )
     with _binary(out) as stream:
-        return writer(store.iter_events(filters), stream)
+        return writer(events, stream)
+
+
+CLUSTER_FORMATS: tuple[str, ...] = ("csv", "jsonl")
+
+
+def export_clusters(
+    store: Reader, filters: EventFilters, fmt: str, out: Path | BinaryIO, min_sources: int = 1
+) -> int:
+    """Write the event clusters (see store.clusters) as CSV or JSON Lines; returns how many."""
+    if fmt not in CLUSTER_FORMATS:
+        raise ValueError(f"clusters export as {', '.join(CLUSTER_FORMATS)}, not {fmt!r}")
+    rows = event_clusters(store, filters, limit=None, min_sources=min_sources)
+    with _binary(out) as stream:
+        if fmt == "jsonl":
+            for row in rows:
+                stream.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+            return len(rows)
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+        try:
+            writer = csv.writer(text)
+            writer.writerow(CLUSTER_FIELDS)
+            for row in rows:
+                writer.writerow([_csv_value(row[c]) for c in CLUSTER_FIELDS])
+            text.flush()
+        finally:
+            text.detach()
+        return len(rows)

@@ -20,6 +20,7 @@ from psycopg.rows import dict_row
 
 from dyad.article import Article, CodedArticle, DateMention, Event, Mention, Place, Quote, stable_id
 from dyad.store.base import MIGRATIONS, EventFilters, StoreError, filter_sql, migration_sql
+from dyad.store.duplicates import DuplicateRecords
 from dyad.store.rows import (
     ARTICLE_INFO,
     EVENT_FIELDS,
@@ -82,7 +83,7 @@ def qmark_to_pyformat(query: str) -> str:
     return "".join(out)
 
 
-class PostgresStore:
+class PostgresStore(DuplicateRecords):
     """Coded articles in a PostgreSQL database; every save is one transaction."""
 
     def __init__(self, url: str, read_only: bool = False) -> None:
@@ -113,6 +114,10 @@ class PostgresStore:
         self.close()
 
     # -- schema --------------------------------------------------------------------------------
+
+    def _sql(self, sql: str) -> str:
+        """``?``-placeholder SQL (the duplicate records') in psycopg's ``%s`` style."""
+        return qmark_to_pyformat(sql)
 
     def _check_or_migrate(self, read_only: bool) -> None:
         latest = MIGRATIONS[-1].version
@@ -376,6 +381,7 @@ class PostgresStore:
                 for ordinal, origin, reason, at in errors
                 if ordinal is None
             ],
+            "copies": self.copies_of(article_id),
         }
 
     def stats(self) -> dict[str, Any]:
