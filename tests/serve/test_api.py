@@ -51,6 +51,7 @@ def test_openapi_spec_lists_every_endpoint(client: httpx.Client) -> None:
         "/api/places",
         "/api/code",
         "/api/ingest",
+        "/api/trends",
     ):
         assert path in paths
 
@@ -276,3 +277,15 @@ def test_dashboard_is_served_with_a_strict_content_policy(client: httpx.Client) 
 
 def test_serve_binds_to_loopback_by_default() -> None:
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+
+
+def test_trends_give_series_by_country_and_alerts_with_drivers(client: httpx.Client) -> None:
+    body = client.get("/api/trends", params={"by": "country", "window": "week"}).json()
+    assert body["by"] == "country" and body["series"]
+    assert all(w["events"] >= w["conflict"] for s in body["series"] for w in s["windows"])
+    for alert in body["alerts"]:
+        assert alert["kind"] in {"escalation", "de-escalation"} and alert["p_value"] < 0.01
+
+
+def test_trends_reject_an_unknown_grouping(client: httpx.Client) -> None:
+    assert client.get("/api/trends", params={"by": "planet"}).status_code == 422

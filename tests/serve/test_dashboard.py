@@ -140,3 +140,12 @@ def test_hostile_article_is_shown_as_text_and_never_run(
     assert page.locator("#article-title").inner_text().startswith("<img src=x")
     assert page.evaluate("window.__pwned") is None
     page.screenshot(path=str(ARTIFACTS / "article_hostile.png"))
+
+
+def test_escalation_monitor_lists_series_and_follows_the_grouping(page: Page) -> None:
+    expect(page.locator("#series tr")).not_to_have_count(0)
+    page.select_option("#trend-by", "country")
+    expect(page.locator("#series th").first).to_have_text("country")
+    keys = page.locator("#series td:first-child").all_text_contents()
+    assert "SYR" in keys or "UKR" in keys
+    page.locator(".alerts-box").screenshot(path=str(ARTIFACTS / "dashboard_trends.png"))

@@ -37,6 +37,7 @@ from dyad.store import mention_queries, queries
 from dyad.store.base import EventFilters, StoreError, open_store
 from dyad.store.mention_queries import QuoteQuery
 from dyad.store.queries import BBox, EventQuery, QueryError
+from dyad.trends.monitor import compute_trends, trend_payload
 
 WEB_DIR = pathlib.Path(__file__).parent / "web"
 # Defence in depth for untrusted article text: no inline script, nothing loaded from elsewhere.
@@ -102,6 +103,9 @@ def event_query(
 Filters = Annotated[EventQuery, Depends(event_query)]
 _BEARER = HTTPBearer(auto_error=False, description="the token given to `dyad serve --token`")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)]
+
+
+MAX_TREND_EVENTS = 200_000  # trends group events in Python: bound the work per request
 
 
 def create_app(store_url: str, write_token: str | None) -> FastAPI:
@@ -207,6 +211,19 @@ def create_app(store_url: str, write_token: str | None) -> FastAPI:
         if record is None:
             raise HTTPException(404, f"no article {article_id!r}")
         return dict(record)
+
+    @app.get("/api/trends", tags=["events"])
+    def trends(
+        filters: Filters,
+        by: Annotated[str, Query(pattern="^(dyad|directed|actor|country|admin1|city)$")] = "dyad",
+        window: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
+        top: Annotated[int, Query(ge=1, le=50)] = 10,
+    ) -> dict[str, Any]:
+        """Conflict-cooperation series and escalation / de-escalation alerts with their drivers."""
+        if queries.count_events(store, filters) > MAX_TREND_EVENTS:
+            raise QueryError(f"more than {MAX_TREND_EVENTS:,} events: narrow the filters")
+        report = compute_trends(store, by, window, filters.base)
+        return trend_payload(report, top)
 
     @app.get("/api/quotes", response_model=QuotePage, tags=["quotes"])
     def quotes(

@@ -597,7 +597,7 @@ def trends(
 ) -> None:
     """Conflict-cooperation series by dyad or place, with escalation/de-escalation alerts."""
     from dyad.trends.detect import DetectorSettings
-    from dyad.trends.monitor import compute_trends
+    from dyad.trends.monitor import compute_trends, trend_payload
 
     try:
         filters = EventFilters(date_from=date_from, date_to=date_to, country=country)
@@ -610,24 +610,7 @@ def trends(
     if alerts_out is not None or webhook is not None:
         new = _deliver(report.alerts, store, alerts_out, webhook)
     if as_json:
-        payload = {
-            "by": by,
-            "window": window,
-            "series": [
-                {
-                    "key": s.key,
-                    "total": s.total,
-                    "windows": [
-                        {"start": w.start, "events": w.count, "conflict": w.conflict,
-                         "cooperation": w.cooperation, "mean_score": round(w.mean_score, 2)}
-                        for w in sorted(s.windows.values(), key=lambda w: w.start)
-                    ],
-                }
-                for s in report.series[:top]
-            ],
-            "alerts": [a.to_dict() for a in report.alerts],
-            "delivered": len(new),
-        }  # fmt: skip
+        payload = trend_payload(report, top) | {"delivered": len(new)}
         console.print_json(json.dumps(payload))
         return
     from dyad.serve.render import render_trends

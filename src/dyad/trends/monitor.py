@@ -46,6 +46,32 @@ def compute_trends(
     return TrendReport(by=by, window=window, series=kept, alerts=alerts, volume=volume)
 
 
+def trend_payload(report: TrendReport, top: int) -> dict[str, Any]:
+    """The report as JSON: the ``top`` series window by window, and every alert."""
+    return {
+        "by": report.by,
+        "window": report.window,
+        "series": [
+            {
+                "key": s.key,
+                "total": s.total,
+                "windows": [
+                    {
+                        "start": w.start,
+                        "events": w.count,
+                        "conflict": w.conflict,
+                        "cooperation": w.cooperation,
+                        "mean_score": round(w.mean_score, 2),
+                    }
+                    for w in sorted(s.windows.values(), key=lambda w: w.start)
+                ],
+            }
+            for s in report.series[:top]
+        ],
+        "alerts": [a.to_dict() for a in report.alerts],
+    }
+
+
 def deliver_alerts(
     alerts: list[Alert], ledger: Path, webhook: str | None = None, timeout_s: float = 10.0
 ) -> list[Alert]:

@@ -96,7 +96,72 @@ function showPlaceChip() {
 async function refresh() {
   state.filters = readFilters();
   showPlaceChip();
-  await Promise.all([loadEvents(true), loadTimeline(), loadMap()]);
+  await Promise.all([loadEvents(true), loadTimeline(), loadMap(), loadTrends()]);
+}
+
+// -- escalation monitor ------------------------------------------------------------------------
+
+const SPARK = " ▁▂▃▄▅▆▇█";
+
+function sparkline(values) {
+  const top = Math.max(0, ...values);
+  return values.map((v) => SPARK[top ? Math.min(8, Math.round((8 * v) / top)) : 0]).join("");
+}
+
+async function loadTrends() {
+  const list = document.getElementById("alerts");
+  const table = document.getElementById("series");
+  const by = document.getElementById("trend-by").value;
+  let data;
+  try {
+    data = await getJSON("api/trends", { ...state.filters, by, window: "week", top: 8 });
+  } catch (error) {
+    list.replaceChildren(el("li", { class: "error" }, error.message));
+    table.replaceChildren();
+    return;
+  }
+  const alerts = data.alerts.slice(-12).reverse();
+  list.replaceChildren(
+    ...(alerts.length
+      ? alerts.map((a) =>
+          el(
+            "li",
+            { class: `alert ${a.kind}` },
+            el("strong", {}, `${a.kind === "escalation" ? "▲" : "▼"} ${a.kind}`),
+            ` week of ${a.window} · ${a.series} · ${a.observed} ${a.measure} events, ${a.expected} expected`,
+            el(
+              "ul",
+              {},
+              ...a.drivers.slice(0, 3).map((d) =>
+                el(
+                  "li",
+                  {},
+                  el(
+                    "a",
+                    { href: "#", on: { click: (e) => { e.preventDefault(); openArticle(d.article_id, d.event_id); } } },
+                    `${d.date} ${d.event_type}: ${d.source || "?"} → ${d.target || "?"} (“${d.trigger}”)`,
+                  ),
+                ),
+              ),
+            ),
+          ),
+        )
+      : [el("li", { class: "note" }, "no escalation or de-escalation in these events")]),
+  );
+  const weeks = [...new Set(data.series.flatMap((s) => s.windows.map((w) => w.start)))].sort();
+  table.replaceChildren(
+    el("tr", {}, el("th", {}, data.by), el("th", {}, "events"), el("th", {}, "conflict by week")),
+    ...data.series.map((s) => {
+      const byWeek = Object.fromEntries(s.windows.map((w) => [w.start, w.conflict]));
+      return el(
+        "tr",
+        {},
+        el("td", {}, s.key),
+        el("td", {}, String(s.total)),
+        el("td", { class: "spark", title: weeks.join(" … ") }, sparkline(weeks.map((w) => byWeek[w] || 0))),
+      );
+    }),
+  );
 }
 
 // -- events table ----------------------------------------------------------------------------
@@ -515,6 +580,7 @@ async function start() {
     refresh();
   });
   document.getElementById("more").addEventListener("click", () => loadEvents(false));
+  document.getElementById("trend-by").addEventListener("change", () => loadTrends());
   document.getElementById("close-article").addEventListener("click", closeArticle);
   document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeArticle(); });
   window.addEventListener("popstate", routeFromHash);
