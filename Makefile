@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 STORE ?= dyad.duckdb
 
-.PHONY: setup demo test lint typecheck unit services bench clean
+.PHONY: setup demo test lint typecheck unit services bench fuzz clean
 
 setup: $(STAMP)
 
@@ -43,6 +43,11 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Coverage-guided fuzzing of the ingest parsers (atheris builds from source; not part of the tests).
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet atheris==3.0.0
+	$(BIN)/python bench/fuzz_ingest.py all --seconds 60
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

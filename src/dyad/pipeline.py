@@ -133,7 +133,6 @@ def _attribute_quotes(
 
 
 def _token_at(doc: object, char: int) -> int | None:
-    for token in doc:  # type: ignore[attr-defined]
-        if token.idx <= char < token.idx + len(token.text):
-            return int(token.i)
-    return None
+    """The token covering a character offset of the parsed text (None: whitespace or outside)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")  # type: ignore[attr-defined]
+    return int(span.start) if span is not None and len(span) else None

