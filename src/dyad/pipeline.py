@@ -76,6 +76,13 @@ def code_article(article: Article) -> CodedArticle:
     )
 
 
+def warm_up() -> None:
+    """Load every model and knowledge file now (before forking workers, or serving)."""
+    code_article(
+        Article(id="warm-up", text="The army shelled the town on Monday.", date="2026-01-05")
+    )
+
+
 def _attribute_quotes(
     article: Article, spans: list[QuoteSpan], actors: ActorResolver, doc: object, offset: int
 ) -> list[Quote]:

@@ -143,3 +143,11 @@ def test_ingest_delivers_alerts_to_a_ledger_once(store: Path, tmp_path: Path) ->
     )
     assert first.exit_code == 0 and again.exit_code == 0, first.output
     assert "0 new alert(s)" in again.output
+
+
+def test_two_workers_code_exactly_what_one_worker_codes(tmp_path: Path) -> None:
+    files = [str(p) for p in sorted(EXAMPLES.glob("1[0-5]_*.txt"))]
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert runner.invoke(app, ["code", *files, "--out", str(one)]).exit_code == 0
+    assert runner.invoke(app, ["code", *files, "--out", str(two), "--workers", "2"]).exit_code == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
