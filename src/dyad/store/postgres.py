@@ -18,15 +18,16 @@ from psycopg import sql as pgsql
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
-from dyad.article import Article, CodedArticle, DateMention, Event, Mention, Place, Quote, stable_id
+from dyad.article import Article, CodedArticle, Event, stable_id
+from dyad.store.article_reads import ArticleReads
 from dyad.store.base import MIGRATIONS, EventFilters, StoreError, filter_sql, migration_sql
 from dyad.store.duplicates import DuplicateRecords
 from dyad.store.rows import (
-    ARTICLE_INFO,
     EVENT_FIELDS,
     TABLE_COLUMNS,
     TABLE_KINDS,
     article_rows,
+    column_list,
     unflatten,
 )
 
@@ -34,11 +35,6 @@ _FETCH_BATCH = 2_000
 # Any constant: serialises schema migrations between processes opening the same database.
 _MIGRATION_LOCK = 0x647961645F6D6967
 _ARRAY_TYPES = {"text": "text[]", "integer": "integer[]", "timestamp": "timestamp[]"}
-
-
-def _names(columns: Iterable[str], alias: str = "") -> str:
-    """Quoted column list: identifiers come from code, never from input."""
-    return ", ".join(f'{alias}"{c}"' for c in columns)
 
 
 def _now() -> dt.datetime:
@@ -83,7 +79,7 @@ def qmark_to_pyformat(query: str) -> str:
     return "".join(out)
 
 
-class PostgresStore(DuplicateRecords):
+class PostgresStore(ArticleReads, DuplicateRecords):
     """Coded articles in a PostgreSQL database; every save is one transaction."""
 
     def __init__(self, url: str, read_only: bool = False) -> None:
@@ -206,7 +202,8 @@ class PostgresStore(DuplicateRecords):
         kinds = TABLE_KINDS["articles"]
         unnest = ", ".join(f"%s::{_ARRAY_TYPES[kind]}" for _, kind in kinds)
         cur.execute(
-            f"INSERT INTO articles ({_names(c for c, _ in kinds)}) SELECT * FROM unnest({unnest})"
+            f"INSERT INTO articles ({column_list(c for c, _ in kinds)})"
+            f" SELECT * FROM unnest({unnest})"
             " ON CONFLICT (article_id) DO NOTHING RETURNING article_id",
             [list(column) for column in zip(*articles, strict=True)],
         )
@@ -298,7 +295,7 @@ class PostgresStore(DuplicateRecords):
     def _event_sql(self, filters: EventFilters, order: str) -> tuple[str, list[Any]]:
         where, params = filter_sql(filters, "%s")
         sql = (
-            f"SELECT {_names(EVENT_FIELDS, 'e.')} FROM events e"
+            f"SELECT {column_list(EVENT_FIELDS, 'e.')} FROM events e"
             f" JOIN articles a ON a.article_id = e.article_id WHERE {where} ORDER BY {order}"
         )
         return sql, params
@@ -340,72 +337,6 @@ class PostgresStore(DuplicateRecords):
                     yield unflatten(dict(zip(EVENT_FIELDS, r, strict=True)), Event)
         except psycopg.Error as exc:
             raise StoreError(f"cannot read {self.path}: {exc}") from exc
-
-    def _children(self, table: str, article_id: str, model: type) -> list[dict[str, Any]]:
-        columns = TABLE_COLUMNS[table]
-        sql = f"SELECT {_names(columns)} FROM {table} WHERE article_id = %s ORDER BY ordinal"
-        rows = self._fetch(sql, [article_id])
-        return [unflatten(dict(zip(columns, r, strict=True)), model) for r in rows]
-
-    def get_article(self, article_id: str) -> dict[str, Any] | None:
-        """The article (text included) and everything coded in it, in CodedArticle's shape."""
-        found = self._fetch(
-            f"SELECT {_names(TABLE_COLUMNS['articles'])} FROM articles WHERE article_id = %s",
-            [article_id],
-        )
-        if not found:
-            return None
-        row = dict(zip(TABLE_COLUMNS["articles"], found[0], strict=True))
-        errors = self._fetch(
-            "SELECT ordinal, origin, reason, recorded_at FROM errors WHERE article_id = %s"
-            " ORDER BY ordinal NULLS LAST, recorded_at",
-            [article_id],
-        )
-        return {
-            "article": {"id": row["article_id"], **{k: row[k] for k in ARTICLE_INFO}},
-            "events": self._children("events", article_id, Event),
-            "mentions": self._children("mentions", article_id, Mention),
-            "places": self._children("places", article_id, Place),
-            "dates": self._children("dates", article_id, DateMention),
-            "quotes": self._children("quotes", article_id, Quote),
-            "errors": [reason for ordinal, _, reason, _ in errors if ordinal is not None],
-            "coder": row["coder"],
-            "text": row["text"],
-            "body_start": row["body_start"],
-            "origin": row["origin"],
-            "status": row["status"],
-            "error": row["error"],
-            "coded_at": row["coded_at"].isoformat(),
-            "failures": [
-                {"origin": origin, "reason": reason, "at": at.isoformat()}
-                for ordinal, origin, reason, at in errors
-                if ordinal is None
-            ],
-            "copies": self.copies_of(article_id),
-        }
-
-    def stats(self) -> dict[str, Any]:
-        """Row counts, events per type and the date range of the stored events."""
-        counts = {t: self._fetch(f"SELECT count(*) FROM {t}", [])[0][0] for t in TABLE_COLUMNS}
-        failed = self._fetch("SELECT count(*) FROM articles WHERE status = 'error'", [])[0][0]
-        located = self._fetch("SELECT count(*) FROM events WHERE location_lat IS NOT NULL", [])
-        span = self._fetch(
-            "SELECT MIN(COALESCE(e.date, a.date)), MAX(COALESCE(e.date, a.date))"
-            " FROM events e JOIN articles a ON a.article_id = e.article_id",
-            [],
-        )[0]
-        by_type = self._fetch(
-            "SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY 2 DESC, 1", []
-        )
-        return {
-            **counts,
-            "articles_coded": counts["articles"] - failed,
-            "articles_failed": failed,
-            "events_located": located[0][0],
-            "first_date": span[0],
-            "last_date": span[1],
-            "events_by_type": dict(by_type),
-        }
 
     def close(self) -> None:
         """Close the connection."""

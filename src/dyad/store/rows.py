@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Union, get_args, get_origin
@@ -204,3 +204,8 @@ def article_rows(article: Article, coded: CodedArticle, now: dt.datetime) -> dic
         error_id = stable_id("coded", info.id, i)
         rows["errors"].append((error_id, info.id, i, article.origin, reason, now))
     return rows
+
+
+def column_list(columns: Iterable[str], alias: str = "") -> str:
+    """Quoted column list: identifiers come from code, never from input."""
+    return ", ".join(f'{alias}"{c}"' for c in columns)
