@@ -10,13 +10,13 @@ from dyad.resolve.places import is_event_location
 CLAUSE_BARRIERS = {"ccomp", "relcl"}  # a time or place inside these belongs to another clause
 
 
-def clause_tokens(head: Token) -> set[int]:
-    """Tokens of ``head``'s clause, without embedded clauses that have their own verb."""
+def clause_tokens(head: Token, barriers: frozenset[str] | set[str] = CLAUSE_BARRIERS) -> set[int]:
+    """Tokens of ``head``'s clause, without embedded clauses (``barriers``) with their own verb."""
     ids = {head.i}
     stack = list(head.children)
     while stack:
         token = stack.pop()
-        if token.dep_ in CLAUSE_BARRIERS:
+        if token.dep_ in barriers:
             continue
         ids.add(token.i)
         stack.extend(token.children)
@@ -64,15 +64,7 @@ _EVENT_PRECISIONS = frozenset({"day", "week", "month", "year", "range", "decade"
 
 def _date_clause_tokens(head: Token) -> set[int]:
     """Tokens of ``head``'s clause, without embedded clauses or modifiers with their own verb."""
-    ids = {head.i}
-    stack = list(head.children)
-    while stack:
-        token = stack.pop()
-        if token.dep_ in _DATE_BARRIERS:
-            continue
-        ids.add(token.i)
-        stack.extend(token.children)
-    return ids
+    return clause_tokens(head, _DATE_BARRIERS)
 
 
 def link_date(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -472,6 +473,17 @@ def main() -> None:
         sys.exit(2)
 
 
+def _split_eval(evaluate: Callable[..., dict[str, Any]], gold: Path, split: str) -> dict[str, Any]:
+    """Run an evaluation on the dev, test or all half of gold sets, with clear errors."""
+    if split not in {"dev", "test", "all"}:
+        fail("--split must be dev, test or all")
+    try:
+        return evaluate(gold, split, progress=lambda name: errors.print(f"coding {name} ..."))
+    except (ValueError, FileNotFoundError) as exc:
+        fail(str(exc))
+        return {}
+
+
 @eval_app.command("events")
 def eval_events(
     gold: Annotated[
@@ -486,15 +498,7 @@ def eval_events(
     from dyad.eval.event_scoring import render_report
     from dyad.eval.events import evaluate_events
 
-    if split not in {"dev", "test", "all"}:
-        fail("--split must be dev, test or all")
-    try:
-        report = evaluate_events(
-            gold, split, progress=lambda name: errors.print(f"coding {name} ...")
-        )
-    except (ValueError, FileNotFoundError) as exc:
-        fail(str(exc))
-        return
+    report = _split_eval(evaluate_events, gold, split)
     if as_json:
         console.print_json(json.dumps(report, default=str))
         return
@@ -663,15 +667,7 @@ def eval_actors(
     """Score actor country and sector: end to end on matched spans, and on gold spans."""
     from dyad.eval.actors import evaluate_actors, render_actor_report
 
-    if split not in {"dev", "test", "all"}:
-        fail("--split must be dev, test or all")
-    try:
-        report = evaluate_actors(
-            gold, split, progress=lambda name: errors.print(f"coding {name} ...")
-        )
-    except (ValueError, FileNotFoundError) as exc:
-        fail(str(exc))
-        return
+    report = _split_eval(evaluate_actors, gold, split)
     if as_json:
         console.print_json(json.dumps(report, default=str))
         return
