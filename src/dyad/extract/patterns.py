@@ -8,17 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyad.article import PLOVER_TYPES
+from dyad.datafiles import DataFileError, read_fields
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 KNOWN_SLOTS = {"dobj", "dative"}
 
 
-class PatternDataError(ValueError):
+class PatternDataError(DataFileError):
     """A bad line in an event data file; the message names the file and line."""
-
-    def __init__(self, path: Path, line: int, reason: str) -> None:
-        super().__init__(f"{path}:{line}: {reason}")
-        self.path, self.line, self.reason = path, line, reason
 
 
 @dataclass(frozen=True)
@@ -63,12 +60,7 @@ class PatternBook:
 
 
 def _rows(path: Path) -> list[tuple[int, list[str]]]:
-    rows = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        rows.append((number, raw.rstrip("\n").split("\t")))
-    return rows
+    return list(read_fields(path, PatternDataError))
 
 
 def _parse_trigger(

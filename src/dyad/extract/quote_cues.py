@@ -13,6 +13,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from dyad.datafiles import DataFileError, read_fields
+
 CUE_FILE = Path(__file__).resolve().parents[1] / "data" / "quotes" / "cue_verbs.tsv"
 CUE_KINDS = ("verb", "verb+object", "stance", "direct", "noun", "phrase")
 _SPEAKER_RIGHT_DEPS = {"compound", "flat", "nummod", "prep", "poss", "cc", "conj"}
@@ -22,11 +24,8 @@ _TIMES = {"DATE", "TIME"}  # "5:45 p.m. Johnson's doctor is calling ...": not a 
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "relcl", "acl", "pcomp"}
 
 
-class CueFileError(ValueError):
+class CueFileError(DataFileError):
     """A malformed line in the cue list, named by file and line number."""
-
-    def __init__(self, path: Path, line: int, reason: str) -> None:
-        super().__init__(f"{path}:{line}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -59,10 +58,7 @@ class QuoteSpan:
 def load_cues(path: Path = CUE_FILE) -> Cues:
     """Read the cue list once per process; a bad line raises CueFileError."""
     found: dict[str, set[str]] = {kind: set() for kind in CUE_KINDS}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        fields = raw.split("\t")
+    for number, fields in read_fields(path, CueFileError):
         if len(fields) != 3:
             raise CueFileError(path, number, f"expected 3 tab-separated fields, got {len(fields)}")
         lemma, kind, _note = (field.strip() for field in fields)

@@ -7,7 +7,6 @@ normalised surface text. Resolving a mention in context (titles, coreference) is
 from __future__ import annotations
 
 import calendar
-import csv
 import functools
 import re
 import unicodedata
@@ -17,6 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import pycountry
+
+from dyad.datafiles import DataFileError, read_table
 
 ACTORS_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 
@@ -41,14 +42,8 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
-class ActorDataError(ValueError):
+class ActorDataError(DataFileError):
     """A bad line in an actor data file; the message names the file and line."""
-
-    def __init__(self, path: Path, line: int, reason: str) -> None:
-        super().__init__(f"{path}:{line}: {reason}")
-        self.path = path
-        self.line = line
-        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,28 +257,7 @@ def _load(data_dir: Path) -> ActorKB:
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line number, fields) for each data line; '#' and blank lines are skipped."""
-    if not path.is_file():
-        raise ActorDataError(path, 0, "file not found")
-    header_seen = False
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\r\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            fields = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
-            if not header_seen:
-                if tuple(fields) != columns:
-                    raise ActorDataError(path, number, f"header must be {'<TAB>'.join(columns)}")
-                header_seen = True
-                continue
-            if len(fields) != len(columns):
-                raise ActorDataError(
-                    path, number, f"expected {len(columns)} tab-separated fields, got {len(fields)}"
-                )
-            yield number, {k: v.strip() for k, v in zip(columns, fields, strict=True)}
-    if not header_seen:
-        raise ActorDataError(path, 0, "no header line")
+    return read_table(path, columns, ActorDataError)
 
 
 def _split(path: Path, line: int, value: str, column: str) -> tuple[str, ...]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from dyad.datafiles import DataFileError, read_table
 
 PLACES_DIR = Path(__file__).resolve().parents[1] / "data" / "places"
 
@@ -13,14 +14,8 @@ NEIGHBOURHOOD_KINDS = frozenset({"neighbourhood", "district", "camp", "crossing"
 REGION_PRECISIONS = frozenset({"region", "admin1"})
 
 
-class PlacesDataError(ValueError):
+class PlacesDataError(DataFileError):
     """A bad line in a curated place file; the message names the file and line."""
-
-    def __init__(self, path: Path, line: int, reason: str) -> None:
-        super().__init__(f"{path}:{line}: {reason}")
-        self.path = path
-        self.line = line
-        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,24 +57,7 @@ class CountryRow:
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line number, fields) for each data line; '#' lines and blank lines are skipped."""
-    header_seen = False
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\r\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            fields = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
-            if not header_seen:
-                if tuple(fields) != columns:
-                    raise PlacesDataError(path, number, f"header must be {'<TAB>'.join(columns)}")
-                header_seen = True
-                continue
-            if len(fields) != len(columns):
-                raise PlacesDataError(
-                    path, number, f"expected {len(columns)} tab-separated fields, got {len(fields)}"
-                )
-            yield number, {k: v.strip() for k, v in zip(columns, fields, strict=True)}
+    return read_table(path, columns, PlacesDataError)
 
 
 def _coordinate(path: Path, line: int, value: str, limit: float, what: str) -> float:

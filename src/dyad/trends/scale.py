@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyad.article import PLOVER_TYPES
+from dyad.datafiles import DataFileError, read_fields
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "trends" / "weights.tsv"
 
 
-class WeightsError(ValueError):
+class WeightsError(DataFileError):
     """A bad line in the weights file (names the file and line)."""
 
 
@@ -41,25 +42,22 @@ class Scale:
 def load_scale(path: Path = WEIGHTS_FILE) -> Scale:
     by_type: dict[str, float] = {}
     by_mode: dict[tuple[str, str], float] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
+    for number, cols in read_fields(path, WeightsError):
         if len(cols) < 3 or cols[0] not in PLOVER_TYPES:
-            raise WeightsError(f"{path}:{number}: want event_type, mode, weight, note")
+            raise WeightsError(path, number, "want event_type, mode, weight, note")
         try:
             weight = float(cols[2])
         except ValueError:
-            raise WeightsError(f"{path}:{number}: weight {cols[2]!r} is not a number") from None
+            raise WeightsError(path, number, f"weight {cols[2]!r} is not a number") from None
         if not -10.0 <= weight <= 10.0:
-            raise WeightsError(f"{path}:{number}: weight must lie in -10..10")
+            raise WeightsError(path, number, "weight must lie in -10..10")
         if cols[1].strip():
             by_mode[(cols[0], cols[1].strip())] = weight
         else:
             by_type[cols[0]] = weight
     missing = set(PLOVER_TYPES) - set(by_type)
     if missing:
-        raise WeightsError(f"{path}: no weight for {', '.join(sorted(missing))}")
+        raise WeightsError(path, 0, f"no weight for {', '.join(sorted(missing))}")
     return Scale(by_type, by_mode)
 
 
