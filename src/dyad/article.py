@@ -45,7 +45,7 @@ class Article(Value):
     id: str
     text: str
     date: str | None = None
-    date_source: str = "article"  # article | flag | file-mtime | ingest-time | none
+    date_source: str = "article"  # article | dateline | flag | file-mtime | ingest-time | none
     title: str | None = None
     url: str | None = None
     source: str | None = None
@@ -158,6 +158,20 @@ class SentenceSpan(Value):
     end: int
 
 
+class Magnitude(Value):
+    """A figure the text reports for an event (deaths, injuries, crowd or force size) and the
+    words it was read from. ``qualifier``: at least | more than | up to | less than | nearly |
+    about | vague (a word such as "dozens", read as the conservative value of
+    data/magnitudes/quantities.tsv); None when the number is given as such."""
+
+    value: int
+    qualifier: str | None = None
+    text: str
+    start: int
+    end: int
+    rule: str
+
+
 class Event(Value):
     event_id: str
     article_id: str
@@ -172,12 +186,17 @@ class Event(Value):
     target: Participant | None = None
     location: EventPlace | None = None
     date: str | None = None
+    # day | week | month | quarter | year | range ...: from a time expression; "reported": no
+    # expression, the article's date; "ingest-time": no expression and the article had no date
     date_precision: str = "reported"
     date_text: str | None = None
     sentence: SentenceSpan
     rule: str  # the pattern or model that produced the event
     quote_id: str | None = None  # set when the event was made in a quote
     coder: str
+    fatalities: Magnitude | None = None  # deaths reported for this event
+    injured: Magnitude | None = None
+    size: Magnitude | None = None  # crowd or force size
 
 
 class ArticleInfo(Value):

@@ -59,6 +59,16 @@ class IngestReport:
     failed: int = 0
     events: int = 0
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "origin: what to know", per article
+
+
+def article_warnings(article: Article, coded: CodedArticle) -> list[str]:
+    """What coding warned about one article (no date of its own, truncated): "origin: ..."."""
+    where = article.origin or article.id
+    prefix = "warning: "
+    return [
+        f"{where}: {note.removeprefix(prefix)}" for note in coded.errors if note.startswith(prefix)
+    ]
 
 
 def code_stream(
@@ -131,11 +141,13 @@ def write_jsonl(
     source: SourceOptions | None = None,
     dedup_threshold: float | None = None,
     on_duplicate: Callable[[Article, str], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> int:
     """Code everything under ``paths`` and write one CodedArticle JSON object per line.
 
     With ``dedup_threshold``, a near-duplicate of an earlier article in the run is not coded:
-    ``on_duplicate(article, canonical_id)`` is told instead.
+    ``on_duplicate(article, canonical_id)`` is told instead. ``on_warning`` hears each
+    article's warnings (no date of its own, truncated), as ``article_warnings`` words them.
     """
     items = _articles(paths, default_date, source)
     if dedup_threshold is not None:
@@ -146,7 +158,10 @@ def write_jsonl(
             if on_error is not None:
                 on_error(result)
             continue
-        _, coded = result
+        article, coded = result
+        if on_warning is not None:
+            for warning in article_warnings(article, coded):
+                on_warning(warning)
         out.write(json.dumps(coded.model_dump(mode="json"), ensure_ascii=False) + "\n")
         count += 1
     return count
@@ -245,6 +260,7 @@ def ingest(
             report.failures.append(str(result))
             store.save_failure(None, result.where, result.reason)  # type: ignore[attr-defined]
         else:
+            report.warnings.extend(article_warnings(*result))
             pending.append(result)
             if len(pending) >= batch_size:
                 flush()

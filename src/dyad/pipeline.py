@@ -44,6 +44,12 @@ def code_article(article: Article) -> CodedArticle:
     errors: list[str] = []
     if article.date is None:
         errors.append("warning: article has no date; events carry no date (precision 'reported')")
+    elif article.date_source == "ingest-time":
+        errors.append(
+            f"warning: article has no date of its own; dated {article.date}, the day it was"
+            " ingested: events without a time expression carry precision 'ingest-time', and"
+            " relative ones ('on Tuesday') are counted from that day"
+        )
     body = article.text[article.body_start :]
     language = detect_language(body)
     info = info.model_copy(update={"language": language})

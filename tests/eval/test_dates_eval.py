@@ -57,6 +57,53 @@ def test_scorer_trims_prepositions_and_checks_values(timeml_file: Path) -> None:
     assert report["per_type"]["DURATION"]["normalisation_accuracy"] == 1.0
 
 
+EMPTY_TIMEX = """<?xml version="1.0" ?>
+<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<DOCID>APW_0002</DOCID>
+<DCT><TIMEX3 tid='t0' type='DATE' value='2025-07-14' temporalFunction='false'
+functionInDocument='CREATION_TIME'>2025-07-14</TIMEX3></DCT>
+<TEXT>
+Rebels held the pass for <TIMEX3 tid="t1" type="DURATION" value="P3D" beginPoint="t2"
+endPoint="t0">three days</TIMEX3><TIMEX3 tid="t2" type="DATE" value="2025-07-11"
+temporalFunction="true" anchorTimeID="t0"/> until troops retook it <TIMEX3 tid="t3" type="DATE"
+value="2025-07-13" temporalFunction="true" anchorTimeID="t0">yesterday</TIMEX3>.
+</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>
+<TLINK lid="l1" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t0"/>
+</TimeML>
+"""
+
+
+def test_timeml_reader_skips_empty_timexes_and_reads_single_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "APW_0002.tml"
+    path.write_text(EMPTY_TIMEX, encoding="utf-8")
+    doc = read_timeml(path)
+    assert [(doc.text[t.start : t.end], t.value) for t in doc.timexes] == [
+        ("three days", "P3D"),
+        ("yesterday", "2025-07-13"),
+    ]
+    report, _ = score_documents([doc])
+    assert report["relaxed"]["f1"] == 1.0
+    assert report["date_normalisation_accuracy"] == 1.0
+
+
+def test_a_month_of_next_year_is_scored_as_two_timexes(tmp_path: Path) -> None:
+    path = tmp_path / "APW_0003.tml"
+    path.write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2026-01-08">2026-01-08</TIMEX3></DCT>'
+        '<TEXT>Licences lapse after <TIMEX3 tid="t1" type="DATE" value="2027-10">October'
+        '</TIMEX3> of <TIMEX3 tid="t2" type="DATE" value="2027">next year</TIMEX3>.</TEXT>'
+        "</TimeML>",
+        encoding="utf-8",
+    )
+    report, matches = score_documents([read_timeml(path)])
+    assert report["strict"]["f1"] == 1.0
+    assert [(m.text, m.predicted) for m in matches] == [
+        ("October", "2027-10"),
+        ("next year", "2027"),
+    ]
+
+
 def test_timeml_extent_drops_a_leading_preposition() -> None:
     text = "clashes on Thursday"
     assert text[slice(*timeml_extent(text, 8, 19))] == "Thursday"

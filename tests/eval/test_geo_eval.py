@@ -1,6 +1,7 @@
 """Geo gold readers on the real corpora in ../shared, and the scorers on small inputs."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,39 @@ def test_event_linking_counts_right_wrong_and_missing_links(tmp_path: Path) -> N
     report = evaluate_event_linking(path)
     assert report["all"]["linking"]["tp"] == 1  # type: ignore[index]
     assert report["all"]["linking"]["f1"] == 1.0  # type: ignore[index]
+
+
+def test_event_linking_counts_a_link_to_any_of_the_gold_locations(tmp_path: Path) -> None:
+    from dyad.eval.places import evaluate_event_linking
+
+    text = "Rebels killed two soldiers in Idlib and three in Hama on Monday."
+    verb = {"start": 7, "end": 13, "token_start": 1, "token_end": 1, "label": "VERB"}
+    idlib = {"start": 30, "end": 35, "token_start": 5, "token_end": 5, "label": "LOCATION"}
+    hama = {"start": 49, "end": 53, "token_start": 9, "token_end": 9, "label": "LOCATION"}
+    path = tmp_path / "gold.jsonl"
+    # the linker picks Idlib; the gold lists Hama first and Idlib second
+    record = {"text": text, "spans": [verb, hama, idlib], "tokens": [], "_id": "x2"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    report = evaluate_event_linking(path)
+    assert report["all"]["linking"]["tp"] == 1  # type: ignore[index]
+    assert report["all"]["linking"]["fp"] == 0  # type: ignore[index]
+
+
+def test_event_location_spans_with_stray_offsets_take_their_tokens_offsets() -> None:
+    from dyad.eval.geo import _span
+
+    text = "Gunmen opened fire in Las Vegas late on Sunday."
+    tokens = [{"start": m.start(), "end": m.end()} for m in re.finditer(r"\S+", text)]
+    stray = {"start": 3, "end": 4, "token_start": 4, "token_end": 5, "text": "Las Vegas"}
+    assert _span({"text": text, "tokens": tokens}, stray) == (22, 31)
+    lines = (GEO / "event_location_dev" / "labeled_text_dev.jsonl").read_text(encoding="utf-8")
+    named = [
+        (record, span)
+        for record in map(json.loads, lines.splitlines()[:3000])
+        for span in record.get("spans") or []
+        if span.get("text") and span["label"] == "LOCATION"
+    ]
+    assert len(named) > 100
+    for record, span in named:
+        found = _span(record, span)
+        assert found is not None and record["text"][found[0] : found[1]] == span["text"]

@@ -44,6 +44,33 @@ def spans(text: str) -> list[str]:
         ("They have been shipping for more than a week now.", ["for more than a week", "now"]),
         ("The store currently sells music.", ["currently"]),
         ("Franchises end after October of next year.", ["after October of next year"]),
+        ("Airbus delivered its first A380 in October last year.", ["in October last year"]),
+        ("Sales fell in Q4.", ["Q4"]),
+        ("The 1997 crisis hit Asia hard.", ["1997"]),
+        ("Revenue for fiscal 2025 rose.", ["for fiscal 2025"]),
+        ("FY2025 revenue rose.", ["FY2025"]),
+        ("The 20th century saw two world wars.", ["The 20th century"]),
+        (
+            "Markets closed on Christmas Day and New Year’s Eve.",
+            ["on Christmas Day", "New Year’s Eve"],
+        ),
+        ("He joined in 2019 and left the following year.", ["in 2019", "the following year"]),
+        ("Costs fell from $131 billion the year before.", ["the year before"]),
+        ("Shares rose earlier in the day.", ["earlier in the day"]),
+        ("Stocks may gain for the remainder of the week.", ["the remainder of the week"]),
+        ("For the year, the company earned $2 billion.", ["the year"]),
+        ("The deal was announced in the summer of 2008.", ["in the summer of 2008"]),
+        ("The crisis began in the fall.", ["in the fall"]),
+        ("Fighting eased in spring.", ["in spring"]),
+        ("The treaty was signed more than 20 years ago.", ["more than 20 years ago"]),
+        ("Troops reached the town within hours.", ["within hours"]),
+        ("The plant has been idle for a year and a half.", ["for a year and a half"]),
+        ("Prices are high these days.", ["these days"]),
+        ("The Dow lost 2% on the day.", ["the day"]),
+        ("Stocks ended the week higher.", ["the week"]),
+        ("Shares rose 5% in the past two sessions.", []),
+        ("The decision came on the day of the vote.", []),
+        ("Shares should recover in the long term.", ["the long term"]),
     ],
 )
 def test_finds_news_time_expressions(sentence: str, expected: list[str]) -> None:
@@ -82,6 +109,34 @@ def test_bad_vocabulary_line_names_file_and_line(tmp_path: Path) -> None:
 
 def test_now_inside_a_clause_is_not_a_time_expression() -> None:
     assert spans("ANA will now receive the aircraft, the now-cancelled deal said.") == []
+
+
+def test_black_monday_is_an_event_not_a_weekday() -> None:
+    assert spans("Markets crashed on Black Monday in 1987.") == ["in 1987"]
+
+
+def test_the_fall_of_a_regime_is_not_autumn() -> None:
+    assert spans("Protests grew after the fall of the regime and the fall in prices.") == []
+
+
+def test_christmas_as_a_modifier_is_not_a_date() -> None:
+    assert spans("Christmas lights went up; shops shut for Christmas.") == ["for Christmas"]
+
+
+def test_in_the_quarter_is_a_neighbourhood_in_conflict_news() -> None:
+    assert spans("Clashes erupted in the quarter.") == []
+    assert spans("For the quarter, profit rose.") == ["the quarter"]
+
+
+def test_the_year_after_an_event_is_left_to_the_event() -> None:
+    assert spans("Exports collapsed in the year after the war.") == []
+
+
+def test_bad_holiday_value_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "vocabulary.tsv"
+    path.write_text("holiday\tChristmas\t25 December\n", encoding="utf-8")
+    with pytest.raises(DateVocabularyError, match=r"vocabulary.tsv:1: holiday value"):
+        read_date_vocabulary(path)
 
 
 def test_the_day_after_an_event_is_left_to_the_event() -> None:

@@ -265,3 +265,51 @@ def test_appeal_in_a_quote_is_an_event_of_the_speaker() -> None:
     assert quote.speaker is not None and quote.speaker.actor is not None
     assert event.source is not None and event.source.actor is not None
     assert event.source.actor.id == quote.speaker.actor.id == "un"
+
+
+def test_transcript_label_names_the_speaker() -> None:
+    text = (
+        'Partial transcript:\n\n"WALLACE: Let me start with the debate. Will she be there tomorrow?'
+    )
+    found = [q for q in quotes_of(text) if q[0] == "direct"]
+    assert found and found[0][3] == "WALLACE"
+    assert found[0][4].startswith("transcript-label")
+
+
+def test_speaker_with_a_long_apposition_after_the_quote() -> None:
+    text = (
+        "“It is an invasion of the state regulatory domain,” Scott Pruitt, the Republican "
+        "attorney general of Oklahoma, one of the states suing the agency, said on Tuesday."
+    )
+    (found,) = [q for q in quotes_of(text) if q[0] == "direct"]
+    assert found[2] == "said" and found[3] == "Scott Pruitt"
+
+
+def test_second_subject_outside_the_quote_is_the_speaker() -> None:
+    text = (
+        '"He would be a great senator. Not good, great. One of the brightest members of the '
+        'entire Congress," Rep. Elijah Cummings said in a phone interview.'
+    )
+    (found,) = [q for q in quotes_of(text) if q[0] == "direct"]
+    assert found[3] == "Rep. Elijah Cummings"
+
+
+def test_verb_governing_an_uncued_quote_gives_its_subject() -> None:
+    text = (
+        "In an August speech, Trump attacked “the hateful ideology of radical Islam and its "
+        "oppression of women.”"
+    )
+    (found,) = [q for q in quotes_of(text) if q[0] == "direct"]
+    assert found[3] == "Trump" and found[4] == "governor-subject"
+
+
+def test_by_saying_takes_the_subject_of_the_outer_verb() -> None:
+    text = "President Obama responded to the mother by saying that the issue was manufactured."
+    found = [q for q in quotes_of(text) if q[0] == "indirect"]
+    assert ("that the issue was manufactured", "President Obama") in {(q[1], q[3]) for q in found}
+
+
+def test_relative_pronoun_is_the_written_speaker() -> None:
+    text = "The ruling angered Mr. Kamin, who said that the proposals would simplify returns."
+    found = [q for q in quotes_of(text) if q[0] == "indirect"]
+    assert ("that the proposals would simplify returns", "who") in {(q[1], q[3]) for q in found}

@@ -92,7 +92,9 @@ def test_options_reach_the_readers(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text(json.dumps({"body": GOMA}) + "\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Troops entered the town of Masisi.", encoding="utf-8")
     os.utime(tmp_path / "b.txt", (1_700_000_000, 1_700_000_000))
-    items = list(iter_articles([tmp_path], fields=FieldMap(text="body"), use_mtime=True))
+    items = list(
+        iter_articles([tmp_path], fields=FieldMap(text="body"), use_mtime=True, ingest_clock=None)
+    )
     assert [(type(i), getattr(i, "date_source", None)) for i in items] == [
         (Article, "none"),
         (Article, "file-mtime"),

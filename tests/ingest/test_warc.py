@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from io import BytesIO
 from pathlib import Path
 
@@ -87,7 +88,9 @@ def test_file_that_is_not_a_warc_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "fake.warc"
     path.write_text("<html><body>Rebels seized Masisi.</body></html>\n", encoding="utf-8")
     [error] = list(read_warc(path))
-    assert isinstance(error, IngestError) and "malformed WARC" in error.reason
+    assert isinstance(error, IngestError)
+    assert error.reason.startswith("not a WARC file: it starts with '<html><body>Rebels")
+    assert error.line == 1
 
 
 def test_html_record_without_text_is_reported_with_its_uri(tmp_path: Path) -> None:
@@ -112,3 +115,74 @@ def test_wrong_content_length_is_reported_and_nothing_is_printed(
     items = list(read_warc(path))
     assert any(isinstance(i, IngestError) and "Content-Length" in i.reason for i in items)
     assert capsys.readouterr().err == ""
+
+
+def _cut_inside(data: bytes, marker: bytes) -> bytes:
+    """``data`` cut in the middle of the gzip member that holds the record with ``marker``."""
+    members = [m for m in data.split(b"\x1f\x8b\x08") if m]
+    starts = [data.index(b"\x1f\x8b\x08" + m) for m in members]
+    for start, member in zip(starts, members, strict=True):
+        if marker in zlib.decompress(b"\x1f\x8b\x08" + member, 16 + zlib.MAX_WBITS)[:4096]:
+            return data[: start + len(member) // 2]
+    raise AssertionError(f"no member holds {marker!r}")
+
+
+def test_gzip_archive_cut_inside_a_record_keeps_the_pages_before_it(tmp_path: Path) -> None:
+    path = _write_warc(tmp_path / "cut.warc.gz", RECORDS, True)
+    path.write_bytes(_cut_inside(path.read_bytes(), b"kivu.example/gone"))
+    items = list(read_warc(path))
+    assert [i.url for i in items if isinstance(i, Article)] == ["https://kivu.example/masisi"]
+    error = items[-1]
+    assert isinstance(error, IngestError) and error.line == 4  # warcinfo, masisi, logo, gone
+    assert error.reason.startswith("truncated gzip: the file ends before its end-of-stream")
+    assert "the records before it were read" in error.reason
+
+
+def test_gzip_archive_cut_in_its_first_record_is_an_error_not_an_empty_archive(
+    tmp_path: Path,
+) -> None:
+    path = _write_warc(tmp_path / "cut.warc.gz", RECORDS, True)
+    path.write_bytes(path.read_bytes()[:60])
+    [error] = list(read_warc(path))
+    assert isinstance(error, IngestError) and error.line == 1
+    assert error.reason.startswith("truncated gzip")
+
+
+def test_gzip_archive_is_recognised_by_its_bytes_whatever_its_name(tmp_path: Path) -> None:
+    gzipped = _write_warc(tmp_path / "crawl.warc.gz", RECORDS, True)
+    renamed = tmp_path / "crawl.warc"
+    renamed.write_bytes(gzipped.read_bytes()[:-40])
+    items = list(read_warc(renamed))
+    assert isinstance(items[0], Article)
+    assert isinstance(items[-1], IngestError) and "truncated gzip" in items[-1].reason
+
+
+def test_response_without_target_uri_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "bad.warc"
+    path.write_bytes(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\n"
+        b"HTTP/1.1 200 OK\r\n\r\n<p>Rebels seized Masisi.</p>"
+    )
+    [error] = list(read_warc(path))
+    assert isinstance(error, IngestError) and error.line == 1
+    assert error.reason == "malformed WARC record: response record without a WARC-Target-URI header"
+
+
+def test_record_without_a_type_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "untyped.warc"
+    path.write_bytes(b"WARC/1.0\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n")
+    [error] = list(read_warc(path))
+    assert isinstance(error, IngestError)
+    assert error.reason == "malformed WARC record: record without a WARC-Type header"
+
+
+def test_garbage_between_records_is_reported_at_its_record(tmp_path: Path) -> None:
+    path = _write_warc(tmp_path / "mixed.warc", RECORDS, False)
+    data = path.read_bytes()
+    at = data.index(b"WARC/1.0", data.index(b"kivu.example/logo.png"))
+    path.write_bytes(data[:at] + b"\x89PNG\r\n\x1a\n\x00\x01 stray bytes\r\n" + data[at:])
+    items = list(read_warc(path))
+    assert [i.url for i in items if isinstance(i, Article)] == ["https://kivu.example/masisi"]
+    error = items[-1]
+    assert isinstance(error, IngestError) and error.line == 4
+    assert error.reason.startswith("malformed WARC record: '\\x89PNG' where a WARC/1.x")

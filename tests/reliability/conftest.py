@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import os
 import sys
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -25,8 +27,12 @@ def _sentence(words: int) -> str:
     return " ".join(["rebels shelled the town near Aleppo"] * (words // 6))
 
 
-def write_hostile_corpus(folder: Path, long_chars: int = 5_000) -> dict[str, str]:
-    """Write one file per hostile case under ``folder``; returns file name -> what it is."""
+def write_hostile_corpus(
+    folder: Path, long_chars: int = 5_000, sentence_chars: int = 100_000
+) -> dict[str, str]:
+    """Write one file per hostile case under ``folder``; returns file name -> what it is.
+    ``long_chars`` sizes the floods (emoji, quote marks), ``sentence_chars`` the sentence with
+    no punctuation."""
     folder.mkdir(parents=True, exist_ok=True)
     cases: dict[str, str] = {}
 
@@ -53,12 +59,12 @@ def write_hostile_corpus(folder: Path, long_chars: int = 5_000) -> dict[str, str
     )
     big = ("Rebels shelled Aleppo on Friday, the army said. " * (BIG_BYTES // 48 + 1))[:BIG_BYTES]
     put("huge_50mb.txt", "date 2025-11-19\n\n" + big, "a 50 MB single article")
-    # Coding time grows with the square of one sentence's length (see the report): the suite
-    # keeps it at 5k characters; bench/hostile_timing.py times the 100k-character case.
+    # Sentences are cut before the parser (dyad.nlp.long_sentences), so a sentence with no full
+    # stop no longer costs time quadratic in its length: the suite codes it at full size.
     put(
         "long_sentence.txt",
-        "date 2025-11-19\n\n" + _sentence(long_chars)[:long_chars],
-        "unpunctuated sentence",
+        "date 2025-11-19\n\n" + _sentence(sentence_chars)[:sentence_chars],
+        f"unpunctuated sentence of {sentence_chars:,} characters",
     )
     nested = "<div>" * 50_000 + "Rebels shelled Aleppo." + "</div>" * 50_000
     put("deep.html", f"<html><body>{nested}</body></html>", "50k nested divs")
@@ -186,3 +192,27 @@ def good_article(tmp_path: Path) -> Path:
 def run_env() -> dict[str, str]:
     """The environment for a ``dyad`` subprocess: the source tree importable."""
     return {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+
+def _store_fixtures() -> ModuleType:
+    """tests/store/conftest.py, whose PostgreSQL server fixture the crash tests share."""
+    spec = importlib.util.spec_from_file_location(
+        "dyad_store_test_fixtures", ROOT / "tests" / "store" / "conftest.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+STORE_FIXTURES = _store_fixtures()
+postgres_url = STORE_FIXTURES.postgres_url  # the session's throwaway PostgreSQL 15 server
+
+
+@pytest.fixture(scope="session")
+def postgres_or_skip(request: pytest.FixtureRequest) -> str:
+    """The PostgreSQL server's URL; the test is skipped (saying why) only if none can be had."""
+    try:
+        return str(request.getfixturevalue("postgres_url"))
+    except pytest.fail.Exception as exc:
+        pytest.skip(f"no PostgreSQL server for the crash tests: {exc}")

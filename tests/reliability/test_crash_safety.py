@@ -1,24 +1,28 @@
-"""kill -9 during ingest and a full disk: the store stays consistent, nothing stored is lost, and
-a re-run completes the batch without duplicates."""
+"""kill -9 during ingest (DuckDB and PostgreSQL) and a full disk (DuckDB): the store stays
+consistent, nothing stored is lost, and a re-run completes the batch without duplicates."""
 
 from __future__ import annotations
 
+import contextlib
 import random
 import shutil
 import signal
 import subprocess
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
+import psycopg
 import pytest
 
 from dyad.article import Article
 from dyad.ingest.sources import iter_articles
 from dyad.pipeline import code_article
 
-from .conftest import ROOT, run_env
+from .conftest import ROOT, STORE_FIXTURES, run_env
 
 DYAD = str(ROOT / ".venv" / "bin" / "dyad")
 ACTORS = ["Police", "Rebels", "The army", "Protesters", "Government forces", "Militants"]
@@ -38,23 +42,99 @@ def write_articles(folder: Path, count: int) -> None:
         (folder / f"{n:03d}.txt").write_text(text, encoding="utf-8")
 
 
-def stored(db: Path) -> dict[str, tuple[str, int]]:
-    """article_id -> (status, events stored), after the file opens and the events all belong."""
+Counts = dict[str, tuple[str, int]]  # article_id -> (status, events stored)
+Query = Callable[[str], list[tuple[Any, ...]]]
+
+COUNTS_SQL = (
+    "SELECT a.article_id, a.status, count(e.event_id) FROM articles a"
+    " LEFT JOIN events e USING (article_id) GROUP BY 1, 2"
+)
+
+
+def checked_counts(query: Query) -> Counts:
+    """article_id -> (status, events stored), after checking no event is doubled or orphaned."""
+    rows = query(COUNTS_SQL)
+    [(total, distinct)] = query("SELECT count(*), count(DISTINCT event_id) FROM events")
+    assert total == distinct, "duplicate events"
+    [(orphans,)] = query(
+        "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT article_id FROM articles)"
+    )
+    assert orphans == 0, "events without their article"
+    return {article_id: (status, events) for article_id, status, events in rows}
+
+
+def stored(db: Path) -> Counts:
+    """What a DuckDB file holds, after the file opens and the events all belong."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        rows = con.execute(
-            "SELECT a.article_id, a.status, count(e.event_id) FROM articles a"
-            " LEFT JOIN events e USING (article_id) GROUP BY 1, 2"
-        ).fetchall()
-        total = con.execute("SELECT count(*), count(DISTINCT event_id) FROM events").fetchone()
-        assert total is not None and total[0] == total[1], "duplicate events"
-        orphans = con.execute(
-            "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT article_id FROM articles)"
-        ).fetchone()
-        assert orphans == (0,)
+        return checked_counts(lambda sql: con.execute(sql).fetchall())
     finally:
         con.close()
-    return {article_id: (status, events) for article_id, status, events in rows}
+
+
+class DuckDBFile:
+    """A store file that ``dyad ingest --store`` writes; a commit shows as its log growing."""
+
+    def __init__(self, db: Path) -> None:
+        self.db, self.url = db, str(db)
+
+    def counts(self) -> Counts | None:
+        return stored(self.db) if self.db.exists() else None
+
+    def wait_for_a_commit(self, process: subprocess.Popen[bytes]) -> None:
+        """Until the ingest has written a batch (its log grows past the schema), or it ends."""
+        wal = self.db.with_name(self.db.name + ".wal")
+        deadline = time.monotonic() + 120
+        first: int | None = None
+        while process.poll() is None and time.monotonic() < deadline:
+            size = wal.stat().st_size if wal.exists() else 0
+            if first is None and size:
+                first = size
+            elif first is not None and size > first + 4096:
+                return
+            time.sleep(0.05)
+
+
+class PostgresSchema:
+    """A schema of its own on the test PostgreSQL server; a commit shows as articles appearing."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def _query(self, sql: str) -> list[tuple[Any, ...]]:
+        with psycopg.connect(self.url, autocommit=True) as con:
+            return list(con.execute(sql).fetchall())
+
+    def counts(self) -> Counts | None:
+        try:
+            return checked_counts(self._query)
+        except psycopg.errors.UndefinedTable:  # killed before it made its tables
+            return None
+
+    def wait_for_a_commit(self, process: subprocess.Popen[bytes]) -> None:
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            with contextlib.suppress(psycopg.errors.UndefinedTable):
+                if self._query("SELECT count(*) FROM articles")[0][0] > 0:
+                    return
+            time.sleep(0.05)
+
+
+CrashStore = DuckDBFile | PostgresSchema
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def crash_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CrashStore]:
+    """An empty store of each backend, as ``dyad ingest --store`` names it."""
+    if request.param == "duckdb":
+        yield DuckDBFile(tmp_path / "dyad.duckdb")
+        return
+    server = request.getfixturevalue("postgres_or_skip")
+    maker = STORE_FIXTURES.StoreMaker("postgresql", tmp_path, server)
+    try:
+        yield PostgresSchema(maker.url("crash"))
+    finally:
+        maker.cleanup()
 
 
 def expected_events(folder: Path) -> dict[str, int]:
@@ -62,44 +142,33 @@ def expected_events(folder: Path) -> dict[str, int]:
     return {a.id: len(code_article(a).events) for a in items}
 
 
-def _wait_for_a_commit(db: Path, process: subprocess.Popen[bytes]) -> None:
-    """Wait until the ingest has written a batch (its log grows past the schema), or it ends."""
-    wal = db.with_name(db.name + ".wal")
-    deadline = time.monotonic() + 120
-    first: int | None = None
-    while process.poll() is None and time.monotonic() < deadline:
-        size = wal.stat().st_size if wal.exists() else 0
-        if first is None and size:
-            first = size
-        elif first is not None and size > first + 4096:
-            return
-        time.sleep(0.05)
-
-
 @pytest.mark.slow
-def test_kill_9_at_random_points_loses_no_stored_article(tmp_path: Path) -> None:
-    folder, db = tmp_path / "in", tmp_path / "dyad.duckdb"
+def test_kill_9_at_random_points_loses_no_stored_article(
+    tmp_path: Path, crash_store: CrashStore
+) -> None:
+    folder = tmp_path / "in"
     write_articles(folder, 200)  # four 64-article batches
     expected = expected_events(folder)
-    command = [DYAD, "ingest", str(folder), "--store", str(db)]
+    command = [DYAD, "ingest", str(folder), "--store", crash_store.url]
     rng = random.Random(10)
     seen_partial = False
     for _ in range(3):
         process = subprocess.Popen(
             command, env=run_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        _wait_for_a_commit(db, process)
+        crash_store.wait_for_a_commit(process)
         time.sleep(rng.uniform(0.0, 0.5))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
-        if db.exists():
-            after_kill = stored(db)
+        after_kill = crash_store.counts()
+        if after_kill is not None:
             seen_partial |= 0 < len(after_kill) < len(expected)
             for article_id, (status, events) in after_kill.items():
                 assert status == "ok" and events == expected[article_id], "half an article"
     final = subprocess.run(command, env=run_env(), capture_output=True, text=True, timeout=300)
     assert final.returncode == 0, final.stderr[-2000:]
-    assert {k: v for k, (_, v) in stored(db).items()} == expected
+    after = crash_store.counts()
+    assert after is not None and {k: v for k, (_, v) in after.items()} == expected
     assert seen_partial, "no kill landed between two commits"
 
 

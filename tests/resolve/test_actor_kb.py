@@ -32,7 +32,7 @@ def kb() -> ActorKB:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    for name in ("countries.tsv", "organisations.tsv", "people.tsv", "sectors.tsv"):
+    for name in ("countries.tsv", "organisations.tsv", "people.tsv", "sectors.tsv", "groups.tsv"):
         shutil.copy(ACTORS_DIR / name, tmp_path / name)
     return tmp_path
 
@@ -157,7 +157,10 @@ def test_demonym_plurals_are_generated(kb: ActorKB) -> None:
         ("Lebanese security forces", "COP"),
         ("the Houthi rebels", "REB"),
         ("Turkish-backed militiamen", "REB"),
-        ("protesters", "OPP"),
+        ("protesters", "CVL"),
+        ("the opposition leader", "OPP"),
+        ("the defence minister", "GOV"),
+        ("state media", "GOV"),
         ("a prosecutor", "JUD"),
         ("displaced families", "CVL"),
         ("Palestinian refugees", "REF"),
@@ -274,3 +277,49 @@ _NAME_PIECES = ["the ", "The ", " ", "'s", "’s", "s'", ".", "-", "&", "U", "S"
 def test_normalisation_is_idempotent(text: str) -> None:
     once = normalise_name(text)
     assert normalise_name(once) == once
+
+
+def test_defence_ministers_follow_cameo_and_are_government(kb: ActorKB) -> None:
+    defence = [
+        e
+        for e in kb.entries
+        if e.kind == "person" and e.role and "defence minister" in e.role.lower()
+    ]
+    assert len(defence) >= 10
+    assert {e.sector for e in defence} == {"GOV"}
+
+
+def test_transnational_armed_groups_are_img_with_no_country(kb: ActorKB) -> None:
+    for name in ("al-Qaeda", "Islamic State"):
+        (entry,) = [e for e in kb.lookup_name(name) if e.kind == "organisation"]
+        assert (entry.country, entry.sector) == (None, "IMG")
+
+
+def test_archive_leaders_are_dated_and_do_not_match_current_news(kb: ActorKB) -> None:
+    assert [e.country for e in kb.lookup_name("Kuchma", date(2004, 6, 1))] == ["UKR"]
+    assert kb.lookup_name("Kuchma", date(2026, 1, 8)) == []
+
+
+def test_the_role_of_an_entry_is_known(kb: ActorKB) -> None:
+    role = kb.role_of("tom-barrack")
+    assert role is not None and "Envoy" in role
+
+
+def test_peoples_and_regions_name_their_home_countries(kb: ActorKB) -> None:
+    assert kb.group_countries("Chechens") == ("RUS",)
+    assert kb.group_countries("Kurdish")[0] == "IRQ"
+    assert kb.group_countries("Arab") == ()  # spread over many countries: the sentence decides
+    assert kb.group_countries("Syrian") == ()  # a demonym, not a group
+
+
+def test_a_bad_group_country_stops_loading(data_copy: Path) -> None:
+    line = _append(data_copy / "groups.tsv", "Zomi\tXYZ\t")
+    with pytest.raises(ActorDataError, match=rf"groups.tsv:{line}: unknown ISO3"):
+        load_actor_kb(data_copy)
+
+
+def test_a_misspelt_country_name_is_found_only_when_unambiguous(kb: ActorKB) -> None:
+    found = kb.country_by_misspelling("Ethopia")
+    assert found is not None and found.iso3 == "ETH"
+    assert kb.country_by_misspelling("Iraq") is None  # a real name, not a typo of Iran
+    assert kb.country_by_misspelling("Mali") is None  # too short to guess

@@ -178,3 +178,31 @@ def test_an_unknown_name_resolves_to_a_big_city_it_contains(gazetteer: Gazetteer
 def test_a_demonym_resolves_to_its_region(gazetteer: Gazetteer) -> None:
     place = resolve_demonym("North American").candidate
     assert place is not None and place.name == "North America"
+
+
+def test_chinese_provinces_resolve_by_their_short_names_near_their_centres() -> None:
+    from dyad.resolve.gazetteer import load_gazetteer
+    from dyad.resolve.geo import haversine_km
+
+    for name, lat, lon in (("Jiangsu", 33.0, 119.8), ("Zhejiang", 29.2, 120.3)):
+        area = next(c for c in load_gazetteer().lookup(name) if c.precision == "admin1")
+        assert area.country == "CHN" and haversine_km(lat, lon, area.lat, area.lon) < 161
+
+
+def test_a_state_listed_with_other_states_is_the_state_not_a_small_town_of_its_name() -> None:
+    from dyad.resolve.geo import resolve_document
+
+    text = "Cases were reported in Michigan, Oregon, Indiana and Ohio this week."
+    resolved = resolve_document(["Michigan", "Oregon", "Indiana", "Ohio"], text)
+    assert [r.candidate.precision for r in resolved if r.candidate] == ["admin1"] * 4
+
+
+def test_georgia_among_american_places_is_the_state_and_beside_tbilisi_the_country() -> None:
+    from dyad.resolve.geo import resolve_document
+
+    text = "Voters in Georgia and Alabama lined up early, officials in Atlanta said."
+    state = resolve_document(["Georgia", "Alabama", "Atlanta"], text)[0].candidate
+    assert state is not None and (state.country, state.precision) == ("USA", "admin1")
+    text = "Russian troops entered Georgia near Tbilisi."
+    country = resolve_document(["Georgia", "Tbilisi"], text)[0].candidate
+    assert country is not None and (country.country, country.precision) == ("GEO", "country")

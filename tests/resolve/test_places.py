@@ -55,3 +55,82 @@ def test_a_country_is_the_event_location_when_no_finer_place_is_named() -> None:
     captured = next(t for t in doc if t.text == "captured")
     linked = link_place(doc, captured, 0, resolve_places(doc, 0, []), None)
     assert linked is not None and linked.country == "KEN"
+
+
+def _linked(text: str, trigger: str) -> Place | None:
+    doc = parse(text)
+    places = resolve_places(doc, 0, [])
+    head = next(t for t in doc if t.text == trigger)
+    linked = link_place(doc, head, 0, places, None)
+    return None if linked is None else next(p for p in places if p.start == linked.start)
+
+
+def test_a_place_naming_who_acted_is_not_where_the_event_happened() -> None:
+    linked = _linked(
+        "U.S. warplanes patrolled the skies over northern Iraq on Friday.", "patrolled"
+    )
+    assert linked is not None and linked.text == "Iraq"
+
+
+def test_a_place_given_only_as_a_bearing_yields_to_the_scene() -> None:
+    text = "Gunmen shot two guards in Mallawi, about 40 kilometers south of Minya, on Sunday."
+    linked = _linked(text, "shot")
+    assert linked is not None and linked.text == "Mallawi"
+
+
+def test_a_neighbourhood_is_preferred_to_its_city() -> None:
+    text = "A car bomb killed six people in Baghdad's Karrada district on Friday."
+    linked = _linked(text, "killed")
+    assert linked is not None and linked.text == "Karrada"
+
+
+def test_a_reporting_verb_takes_no_place_from_another_clause() -> None:
+    text = "The ministry said that rebels had attacked a convoy near Homs."
+    assert _linked(text, "said") is None
+    linked = _linked(text, "attacked")
+    assert linked is not None and linked.text == "Homs"
+
+
+def test_a_conjoined_clause_with_its_own_subject_keeps_its_place() -> None:
+    text = "A soldier in Hebron shot a man, and a settler in Nablus killed two farmers."
+    linked = _linked(text, "shot")
+    assert linked is not None and linked.text == "Hebron"
+
+
+def test_a_name_after_village_of_is_a_toponym_even_when_the_model_misses_it() -> None:
+    text = "Militants attacked the village of Umm Tuweinat and burned the Kafr Zeita district."
+    spans = {t.text for t in toponym_spans(parse(text))}
+    assert {"Umm Tuweinat", "Kafr Zeita"} <= spans
+    linked = _linked(text, "attacked")
+    assert linked is not None and linked.text == "Umm Tuweinat"
+
+
+def test_a_sentence_initial_capitalised_word_before_a_place_noun_is_no_toponym() -> None:
+    spans = {t.text for t in toponym_spans(parse("Every village in the valley voted."))}
+    assert "Every" not in spans
+
+
+def test_an_unknown_name_after_in_is_an_unresolved_place_not_dropped() -> None:
+    text = "The convoy was ambushed outside Dhuluiya late on Friday."  # the model says ORG
+    place = _places(text).get("Dhuluiya")
+    assert place is not None and is_event_location(place)
+    linked = _linked(text, "ambushed")
+    assert linked is not None and linked.text == "Dhuluiya"
+    text = "He appealed to local authorities in Kurdish-administered areas to stop the shelling."
+    assert "Kurdish" not in _places(text)
+
+
+def test_words_the_model_leaves_out_join_a_name_the_gazetteer_knows() -> None:
+    places = _places("Two children died in a village in East Java last week.")
+    assert "East Java" in places and places["East Java"].precision == "admin1"
+    places = _places("Three cases were confirmed in Rio Grande do Sul on Monday.")
+    assert places["Rio Grande do Sul"].country == "BRA"
+    assert places["Rio Grande do Sul"].precision == "admin1"
+
+
+def test_a_trailing_participle_clause_keeps_its_own_place() -> None:
+    text = "Rebels shelled villages in Idlib province on Monday, destroying houses in Kafr Nabl."
+    linked = _linked(text, "shelled")
+    assert linked is not None and linked.text.startswith("Idlib")
+    linked = _linked(text, "destroying")
+    assert linked is not None and linked.text == "Kafr Nabl"

@@ -2,9 +2,12 @@
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dyad.eval.dates import timeml_extent
+from dyad.extract.dates import find_date_expressions
 from dyad.resolve.time import find_dates, resolve_date_expression, resolve_in_context, to_timex3
 
 ANCHOR = dt.date(2026, 1, 8)  # a Thursday
@@ -105,8 +108,13 @@ def test_unparseable_expression_is_unknown() -> None:
 
 
 def test_dateparser_handles_forms_without_a_rule() -> None:
+    r = resolve_date_expression("2026/01/08", ANCHOR)
+    assert (r.value, r.rule) == ("2026-01-08", "dateparser")
+
+
+def test_a_slash_date_far_from_the_anchor_in_either_order_is_unknown() -> None:
     r = resolve_date_expression("7/8/07", ANCHOR)
-    assert (r.value, r.rule) == ("2007-07-08", "dateparser")
+    assert (r.value, r.rule) == (None, "slash-ambiguous")
 
 
 def test_without_anchor_mentions_are_found_but_unresolved() -> None:
@@ -216,3 +224,170 @@ def test_currently_is_a_present_reference() -> None:
 
 def test_a_decade_mention_is_a_range() -> None:
     assert values("The conflict dates back to the 1990s.") == [("the 1990s", "1990", "range")]
+
+
+def timex_values(text: str, anchor: dt.date = ANCHOR) -> list[tuple[str, str]]:
+    """(TimeML extent, TIMEX3 value) of every expression, as the MEANTIME scorer sees them."""
+    spans = find_date_expressions(text)
+    resolved = resolve_in_context(text, spans, anchor)
+    return [
+        (text[slice(*timeml_extent(text, s, e))], to_timex3(r))
+        for (s, e), r in zip(spans, resolved, strict=True)
+    ]
+
+
+# TimeML (TempEval-3, MEANTIME) conventions, in team-written news sentences; the anchor is
+# Thursday 2026-01-08.
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        # A quarter or half without a year: the latest one begun by the anchor (or the next one,
+        # planned), in the future when the text points ahead.
+        ("Profit rose 5% in the third quarter.", "the third quarter", "2025-Q3"),
+        ("Ford posted a fourth-quarter loss.", "fourth-quarter", "2025-Q4"),
+        ("Sales fell sharply in Q4.", "Q4", "2025-Q4"),
+        ("Sales were flat in the first quarter.", "the first quarter", "2026-Q1"),
+        ("The firm expects to break even in the third quarter.", "the third quarter", "2026-Q3"),
+        ("Losses narrowed in the second half.", "the second half", "2025-H2"),
+        ("Profit fell in the latest quarter.", "the latest quarter", "2025-Q4"),
+        ("Sales rose in the first half of the year.", "the first half of the year", "2026-H1"),
+        ("For the quarter, revenue rose 8%.", "the quarter", "2026-Q1"),
+        (
+            "Ford lost $1 billion in the third quarter of 2025. For the year, it earned $2 bn.",
+            "the year",
+            "2025",
+        ),
+        # Parts of the day carry a TimeML code.
+        ("The minister spoke this morning.", "this morning", "2026-01-08TMO"),
+        ("Shelling continued Tuesday night.", "Tuesday night", "2026-01-06TNI"),
+        ("Gunfire was heard last night.", "last night", "2026-01-07TNI"),
+        ("The president will address the nation tonight.", "tonight", "2026-01-08TNI"),
+        ("The index rose 3% yesterday afternoon.", "yesterday afternoon", "2026-01-07TAF"),
+        ("Crowds gathered on Wednesday evening.", "Wednesday evening", "2026-01-07TEV"),
+        (
+            "Rebels took the town on Monday and left the next morning.",
+            "the next morning",
+            "2026-01-06TMO",
+        ),
+        (
+            "The envoys met on Tuesday. That afternoon, talks collapsed.",
+            "That afternoon",
+            "2026-01-06TAF",
+        ),
+        (
+            "Rebels took the town on December 30 and left on the following Monday.",
+            "the following Monday",
+            "2026-01-05",
+        ),
+        ("The next day, on Tuesday, rebels attacked.", "Tuesday", "2026-01-06"),
+        # Clock times with a zone, military style too.
+        ("The quake struck at 0830 GMT.", "0830 GMT", "2026-01-08T08:30Z"),
+        ("Trading was halted at 2:30 p.m. ET.", "2:30 p.m. ET", "2026-01-08T14:30"),
+        # A year before a noun is a year, not a count.
+        ("The 1997 crisis hit Asia hard.", "1997", "1997"),
+        ("Their 2006 process failed.", "2006", "2006"),
+        # Fiscal years, centuries, decades counted back.
+        ("Revenue for fiscal 2025 rose 4%.", "fiscal 2025", "FY2025"),
+        ("Revenue for fiscal year 2024 fell.", "fiscal year 2024", "FY2024"),
+        ("The 20th century saw two world wars.", "The 20th century", "19"),
+        ("Trade grew in the early 21st century.", "the early 21st century", "20"),
+        ("The plant closed a decade ago.", "a decade ago", "201"),
+        ("Coal will decline in this century.", "this century", "20"),
+        # Offsets keep their value under an approximation ("more than", "nearly").
+        ("The treaty was signed more than 20 years ago.", "more than 20 years ago", "2006"),
+        ("It became independent nearly a decade ago.", "nearly a decade ago", "201"),
+        ("The law requires at least five years of returns.", "at least five years", "P5Y"),
+        ("Trading paused at 2.40 PM.", "2.40 PM", "2026-01-08T14:40"),
+        ("Fighting eased in spring.", "spring", "2025-SP"),
+        # Fixed-date holidays: the most recent one unless the text points ahead.
+        ("Markets closed on Christmas Day.", "Christmas Day", "2025-12-25"),
+        ("Crowds gathered on New Year's Eve.", "New Year's Eve", "2025-12-31"),
+        ("Fireworks lit the sky on New Year's Day.", "New Year's Day", "2026-01-01"),
+        # Periods counted from the one the text named last.
+        ("He joined the board in 2019 and left the following year.", "the following year", "2020"),
+        (
+            "Costs fell to $118 billion last year from $131 billion the year before.",
+            "the year before",
+            "2024",
+        ),
+        ("Exports rose in March from the previous month.", "the previous month", "2025-02"),
+        ("He left the company in 2004. Two years later he returned.", "Two years later", "2006"),
+        (
+            "Ford lost $1 billion in the third quarter of 2025, against a profit a year earlier.",
+            "a year earlier",
+            "2024",
+        ),
+        ("Profit was $3 billion a year ago.", "a year ago", "2025"),
+        # Days and periods relative to the anchor.
+        ("Shares rose earlier in the day.", "earlier in the day", "2026-01-08"),
+        ("Prices fell last week.", "last week", "2026-W01"),
+        ("Talks resume next week.", "next week", "2026-W03"),
+        ("The new model goes on sale this summer.", "this summer", "2026-SU"),
+        ("Rebels attacked over the weekend.", "the weekend", "2026-W02-WE"),
+        ("He was arrested two weeks ago.", "two weeks ago", "2025-12-25"),
+        ("The firm grew quickly in the 1990s.", "the 1990s", "199"),
+        # Present, past and future references.
+        ("Prices are high these days.", "these days", "PRESENT_REF"),
+        ("The plant will stay shut for the time being.", "the time being", "PRESENT_REF"),
+        ("Shares should recover in the long term.", "the long term", "FUTURE_REF"),
+        ("The firm recently cut 500 jobs.", "recently", "PAST_REF"),
+        # Vague durations.
+        ("Troops reached the town within hours.", "hours", "PTXH"),
+        ("The index closed at its lowest level in years.", "years", "PXY"),
+        # Bare months and weekdays go forward when the text plans ahead.
+        ("Apple expects to ship the phone in June.", "June", "2026-06"),
+        ("The talks are scheduled for Monday.", "Monday", "2026-01-12"),
+    ],
+)
+def test_timeml_convention(sentence: str, extent: str, value: str) -> None:
+    assert (extent, value) in timex_values(sentence)
+
+
+def test_a_count_of_buses_is_not_a_year() -> None:
+    assert timex_values("About 2006 buses were sold.") == []
+
+
+def test_the_previous_year_far_from_any_date_counts_from_the_anchor() -> None:
+    text = "The company was founded in 1903. " + "It makes cars and trucks. " * 12
+    text += "Sales fell 4% from the previous year."
+    assert timex_values(text)[-1] == ("the previous year", "2025")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "precision"),
+    [
+        ("The army on Thursday shelled the town.", "on Thursday", "2026-01-08", "day"),
+        ("Talks collapsed on Tuesday.", "on Tuesday", "2026-01-06", "day"),
+        ("Two convoys were attacked last week.", "last week", "2025-12-29", "week"),
+        ("Drones struck the port overnight.", "overnight", "2026-01-07", "day"),
+        ("Fighting resumed late on Tuesday.", "late on Tuesday", "2026-01-06", "day"),
+        ("Protests spread earlier this month.", "earlier this month", "2026-01", "month"),
+        ("The border was closed in December.", "in December", "2025-12", "month"),
+        ("He was freed two days ago.", "two days ago", "2026-01-06", "day"),
+        ("The town has been besieged since 2011.", "since 2011", "2011", "range"),
+        ("The feud dates back to the 1990s.", "the 1990s", "1990", "range"),
+        ("Markets closed on Christmas Day.", "on Christmas Day", "2025-12-25", "day"),
+        ("Revenue for fiscal 2025 rose.", "for fiscal 2025", "2025", "year"),
+        ("Trade grew in the 20th century.", "in the 20th century", "1900", "range"),
+        ("The plant closed a decade ago.", "a decade ago", "2010", "range"),
+        ("Profit rose in the third quarter.", "in the third quarter", "2025-07-01", "range"),
+    ],
+)
+def test_issue_examples_have_value_and_precision(
+    sentence: str, text: str, value: str, precision: str
+) -> None:
+    assert (text, value, precision) in values(sentence)
+
+
+def test_an_offset_off_the_calendar_is_unknown_not_an_error() -> None:
+    text = "The ruins date from 2025 years earlier; a later vote came the following year."
+    assert [m.text for m in find_dates(text, dt.date(2024, 2, 29))] == [
+        "2025 years earlier",
+        "the following year",
+    ]
+
+
+def test_years_later_counts_from_the_last_year_named_however_far_back() -> None:
+    text = "The talks failed in 2014. " + "Envoys met and argued about the text. " * 8
+    text += "A little more than a year later, in Paris, they agreed."
+    assert timex_values(text)[-1] == ("more than a year later", "2015")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from collections.abc import Callable
 from pathlib import Path
@@ -226,6 +227,15 @@ def test_code_returns_what_code_article_returns(client: httpx.Client) -> None:
     )
     assert response.json() == expected.model_dump(mode="json")
     assert client.get(f"/api/articles/{expected.article.id}").status_code == 404
+
+
+def test_code_dates_an_undated_article_by_ingest_time(client: httpx.Client) -> None:
+    before = dt.datetime.now(dt.UTC).date().isoformat()
+    record = client.post("/api/code", json={"text": NEW_ARTICLE}).json()
+    after = dt.datetime.now(dt.UTC).date().isoformat()
+    assert record["article"]["date_source"] == "ingest-time"
+    assert record["article"]["date"] in {before, after}
+    assert any("no date of its own" in w for w in record["errors"])
 
 
 def test_code_refuses_an_oversized_article(client: httpx.Client) -> None:

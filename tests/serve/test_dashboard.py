@@ -109,7 +109,7 @@ def test_sample_strikes_and_appeal_within_three_clicks(page: Page) -> None:
     page.locator("#article-events button", has_text="issued an urgent appeal").click()
     assert marked(page, "hl-trigger") == "issued an urgent appeal"
     assert marked(page, "hl-source") == "He"
-    assert marked(page, "hl-target") == "the Syrian government"
+    assert marked(page, "hl-target") == "Syrian government"
     explain = page.locator("#explain").inner_text()
     assert "Tom Barrack" in explain and "pronoun" in explain
     assert page.locator("#article-quotes li").count() > 5
@@ -149,3 +149,18 @@ def test_escalation_monitor_lists_series_and_follows_the_grouping(page: Page) ->
     keys = page.locator("#series td:first-child").all_text_contents()
     assert "SYR" in keys or "UKR" in keys
     page.locator(".alerts-box").screenshot(path=str(ARTIFACTS / "dashboard_trends.png"))
+
+
+def test_reported_deaths_are_listed_and_explained(page: Page) -> None:
+    page.select_option("select[name=event_type]", "ASSAULT")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#timeline")).to_have_attribute("data-series", "ASSAULT")
+    deadly = page.locator("#events tbody tr[data-event]", has_text=" killed")
+    assert deadly.count() > 0
+    reported = deadly.first.locator("td").last.inner_text()
+    deadly.first.click()
+    page.wait_for_selector("#article:not([hidden]) .hl-trigger")
+    explain = page.locator("#explain").inner_text()
+    assert f"Reported\n{reported.split(', ')[0]}" in explain
+    assert "(from “" in explain
+    page.screenshot(path=str(ARTIFACTS / "article_reported_deaths.png"))

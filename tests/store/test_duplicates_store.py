@@ -80,7 +80,7 @@ def test_a_version_1_store_upgrades_in_place(make_store: StoreMaker, samples: Sa
         + "INSERT INTO schema_version VALUES (1, TIMESTAMP '2026-01-01 00:00:00');"
     )
     store = make_store.open()
-    assert store.schema_version() == MIGRATIONS[-1].version == 2
+    assert store.schema_version() == MIGRATIONS[-1].version
     assert store.save(*samples[0])
     assert store.save_duplicate(wire_copy(samples[0][0], "wire"), samples[0][0].id)
     assert [a.id for a in store.unsigned_articles()] == [samples[0][0].id]

@@ -1,7 +1,8 @@
 """Score date finding and normalisation against TIMEX3 gold: MEANTIME (CAT XML) and TimeML.
 
 Recognition is scored on TimeML extents (a leading preposition such as "on" is trimmed from our
-spans); normalisation compares ``to_timex3`` with the gold ``value`` on recognised DATE timexes.
+spans, "from 2009 to 2011" also yields its two years, "October of next year" is cut in two);
+normalisation compares ``to_timex3`` with the gold ``value`` on recognised DATE timexes.
 """
 
 from __future__ import annotations
@@ -17,17 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from dyad.extract.dates import find_date_expressions
-from dyad.resolve.time import resolve_in_context, to_timex3
+from dyad.resolve.time import resolve_date_expression, resolve_in_context, to_timex3
 
 # MEANTIME annotates time in the title, the dateline and the first four body sentences only.
 MEANTIME_LAST_ANNOTATED_SENTENCE = 5
 _SIGNAL = re.compile(
-    r"(?:(?:on|in|at|since|by|until|till|from|during|before|after|through|throughout|as of|"
-    r"as early as|as late as|starting|beginning|ending|effective|for|over|within|around|about)"
+    r"(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|by|until|till|from|during|before|after|"
+    r"through|throughout|as of|as early as|as late as|starting|beginning|ending|effective|for|"
+    r"over|within|around|about)"
     r"\s+)",
     re.IGNORECASE,
 )
-_RANGE = re.compile(r"\s(?:to|and|until|through)\s")
+_RANGE = re.compile(r"\s(?:to|and(?!\s+a\s+half\b)|until|through)\s")
 _NO_SPACE_BEFORE = frozenset(
     {",", ".", ":", ";", "!", "?", "%", ")", "'s", "'", "n't", "''", "'re"}
 )
@@ -120,14 +122,19 @@ def read_meantime(path: Path) -> TimexDocument:
 
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*?)(/?)>")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _attributes(source: str) -> dict[str, str]:
+    """XML attributes in double or single quotes, entities unescaped."""
+    return {m[0]: html.unescape(m[1] or m[2]) for m in _ATTR.findall(source)}
 
 
 def read_timeml(path: Path) -> TimexDocument:
     """One TempEval-3 TimeML file: TIMEX3 inline in <TEXT>, the DCT in <DCT>."""
     raw = path.read_text(encoding="utf-8")
     dct = re.search(r"<DCT>\s*<TIMEX3([^>]*)>", raw)
-    anchor = _parse_dct(dict(_ATTR.findall(dct.group(1))).get("value")) if dct else None
+    anchor = _parse_dct(_attributes(dct.group(1)).get("value")) if dct else None
     body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.DOTALL)
     source = body.group(1) if body else ""
     pieces: list[str] = []
@@ -139,10 +146,10 @@ def read_timeml(path: Path) -> TimexDocument:
         pieces.append(chunk)
         length += len(chunk)
         cursor = m.end()
-        if m.group(2) != "TIMEX3":
-            continue
+        if m.group(2) != "TIMEX3" or m.group(4):
+            continue  # an empty TIMEX3 (a point a duration implies) has no text to find
         if not m.group(1):
-            open_timex = (length, dict(_ATTR.findall(m.group(3))))
+            open_timex = (length, _attributes(m.group(3)))
         elif open_timex is not None:
             start, attrs = open_timex
             timexes.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", "")))
@@ -185,12 +192,46 @@ def timeml_components(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span(1), m.span(2)] if m else []
 
 
+# "October of next year": MEANTIME marks the month and the relative year as two timexes.
+_MONTH_OF_YEAR = re.compile(
+    r"(?:(?:in|on|by|until|till|after|before|since|from|during)\s+)?"
+    r"(?P<month>[A-Z][a-z]+\.?)\s+(?:of\s+)?(?P<year>(?:last|next|this)\s+year)"
+)
+
+
+def timeml_split(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The month and the year of "October of next year", which TimeML marks apart; else ()."""
+    m = _MONTH_OF_YEAR.fullmatch(text, start, end)
+    return (m.span("month"), m.span("year")) if m else ()
+
+
 def timeml_extent(text: str, start: int, end: int) -> tuple[int, int]:
     """Our span without a leading preposition, as TimeML marks it ("on Thursday" -> "Thursday")."""
     m = _SIGNAL.match(text, start, end)
     if m is None or m.end() >= end or _RANGE.search(text, m.end(), end):
         return (start, end)  # "from 2009 to 2011": the range keeps its preposition
     return (m.end(), end)
+
+
+def predict_timexes(doc: TimexDocument) -> list[tuple[tuple[int, int], str]]:
+    """Our spans in the annotated region with their TIMEX3 values, cut as TimeML cuts them."""
+    spans = find_date_expressions(doc.text, doc.start, doc.end)
+    anchor = doc.anchor
+    if anchor is None:
+        return [(span, "XXXX-XX-XX") for span in spans]
+
+    def alone(s: int, e: int) -> str:
+        return to_timex3(resolve_date_expression(doc.text[s:e], anchor))
+
+    predictions: list[tuple[tuple[int, int], str]] = []
+    for (s, e), r in zip(spans, resolve_in_context(doc.text, spans, anchor), strict=True):
+        if split := timeml_split(doc.text, s, e):
+            month, year = split
+            predictions += [(month, to_timex3(r)), (year, alone(*year))]
+            continue
+        predictions.append(((s, e), to_timex3(r)))
+        predictions += [(c, alone(*c)) for c in timeml_components(doc.text, s, e)]
+    return sorted(predictions)
 
 
 @dataclass(frozen=True)
@@ -216,9 +257,8 @@ def score_documents(documents: Iterable[TimexDocument]) -> tuple[dict[str, Any],
     correct_types: Counter[str] = Counter()
     matches: list[Matched] = []
     for doc in documents:
-        spans = find_date_expressions(doc.text, doc.start, doc.end)
-        spans = sorted(spans + [c for s, e in spans for c in timeml_components(doc.text, s, e)])
-        resolved = resolve_in_context(doc.text, spans, doc.anchor) if doc.anchor else None
+        predictions = predict_timexes(doc)
+        spans = [span for span, _ in predictions]
         extents = [timeml_extent(doc.text, s, e) for s, e in spans]
         n_pred += len(spans)
         n_gold += len(doc.timexes)
@@ -243,7 +283,7 @@ def score_documents(documents: Iterable[TimexDocument]) -> tuple[dict[str, Any],
             relaxed_tp += 1
             found_types[gold.type] += 1
             s, e = spans[hit]
-            predicted = to_timex3(resolved[hit]) if resolved is not None else "XXXX-XX-XX"
+            predicted = predictions[hit][1]
             correct_types[gold.type] += predicted == gold.value
             matches.append(Matched(doc.name, gold, doc.text[s:e], predicted, gold.value))
     per_type = {

@@ -100,7 +100,10 @@ SECTORS = frozenset(
 )
 # Codes that stand in the country slot but are not states.
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
-_SECTOR_ALIASES = {"CIV": "CVL", "JRN": "MED"}  # spellings in the PLOVER GSR
+_PHOENIX_SECTOR_ALIASES = {"CIV": "CVL"}
+# PLOVER's agent codes (ngec PLOVER_agents.txt): MED is medical (DOCTOR), JRN is journalist;
+# dyad follows Phoenix, where medical is HLH and media MED.
+_SECTOR_ALIASES = {"CIV": "CVL", "MED": "HLH", "JRN": "MED"}
 _COUNTRY_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}  # non-ISO codes in the PLOVER GSR
 
 
@@ -116,7 +119,7 @@ def split_phoenix_code(code: str) -> tuple[str | None, str | None]:
         return None, head
     country = None if head in ("", "---") or not head.isalpha() else head
     for i in range(0, len(rest) - 2, 3):
-        chunk = _SECTOR_ALIASES.get(rest[i : i + 3], rest[i : i + 3])
+        chunk = _PHOENIX_SECTOR_ALIASES.get(rest[i : i + 3], rest[i : i + 3])
         if chunk in SECTORS:
             return country, chunk
     return country, None

@@ -48,6 +48,10 @@ class EventLocationExample:
     trigger: tuple[int, int]
     location: tuple[int, int] | None  # None: the sentence gives no location for the event
     source: str
+    # Every LOCATION span of the record: an event at several places ("two in Miranshah and four
+    # in Mir Ali") or a name the annotator marked word by word ("West", "Bank"); linking to any
+    # of them is right. ``location`` is the first.
+    locations: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,17 +150,28 @@ def read_gold(path: Path) -> list[GeoGoldDoc]:
 
 
 def _span(record: dict, span: dict) -> tuple[int, int] | None:
-    """Character span of a Prodigy span. About 700 have start == end: their tokens (when in
-    range and agreeing with the span's text) or else the first occurrence of that text."""
-    if span["end"] > span["start"]:
-        return span["start"], span["end"]
+    """Character span of a Prodigy span. About 700 have start == end and about 200 character
+    offsets that disagree with their own text and tokens ("w" for "Las Vegas"): those take their
+    tokens' offsets (when in range and agreeing with the span's text), else the first occurrence
+    of that text."""
     text, tokens, wanted = record["text"], record["tokens"], span.get("text")
-    if span["token_end"] < len(tokens):
-        start, end = tokens[span["token_start"]]["start"], tokens[span["token_end"]]["end"]
-        if wanted is None or text[start:end] == wanted:
-            return start, end
+    start, end = span["start"], span["end"]
+    by_tokens = None
+    if 0 <= span.get("token_start", -1) <= span.get("token_end", -1) < len(tokens):
+        by_tokens = tokens[span["token_start"]]["start"], tokens[span["token_end"]]["end"]
+    if end > start and text[start:end] == wanted:
+        return start, end
+    if end > start and wanted is None and (by_tokens is None or _token_aligned(tokens, start, end)):
+        return start, end
+    if by_tokens is not None and (wanted is None or text[by_tokens[0] : by_tokens[1]] == wanted):
+        return by_tokens
     found = text.find(wanted) if wanted else -1
     return (found, found + len(wanted)) if wanted and found >= 0 else None
+
+
+def _token_aligned(tokens: list[dict], start: int, end: int) -> bool:
+    """Whether a character span starts and ends on the record's token boundaries."""
+    return any(t["start"] == start for t in tokens) and any(t["end"] == end for t in tokens)
 
 
 def read_event_location(path: Path) -> list[EventLocationExample]:
@@ -180,6 +195,7 @@ def read_event_location(path: Path) -> list[EventLocationExample]:
                         trigger=verb,
                         location=places[0] if places else None,
                         source=record.get("source", ""),
+                        locations=tuple(places),
                     )
                 )
     return examples

@@ -144,8 +144,11 @@ def link_example(doc: Doc, places: list[Place], example: EventLocationExample) -
 
 
 def evaluate_event_linking(path: Path, limit: int | None = None) -> dict[str, object]:
-    """Event-location linking P/R/F1: a linked place is right when it overlaps the gold
-    LOCATION span; a link where the gold has none is a false positive."""
+    """Event-location linking P/R/F1 over the examples (one per gold trigger): a linked place is
+    right (tp) when it overlaps one of the record's LOCATION spans (an event may be at several);
+    a wrong link is a false positive, and also a false negative when the gold has a location; a
+    link where the gold has none is a false positive; no link where it has one is a false
+    negative."""
     examples = read_event_location(Path(path))[:limit]
     texts = list(dict.fromkeys(e.text for e in examples))
     parsed, found, parse_s, resolve_s = find_places(texts)
@@ -155,12 +158,9 @@ def evaluate_event_linking(path: Path, limit: int | None = None) -> dict[str, ob
     counts = {split: [0, 0, 0, 0] for split in SPLITS}  # tp, fp, fn, examples
     for example in examples:
         linked = link_example(docs[example.text], places[example.text], example)
-        gold = example.location
-        right = (
-            linked is not None
-            and gold is not None
-            and linked.start < gold[1]
-            and gold[0] < linked.end
+        golds = example.locations or ((example.location,) if example.location else ())
+        right = linked is not None and any(
+            linked.start < end and start < linked.end for start, end in golds
         )
         for split in SPLITS:
             if not _in_split(splits[example.example_id], split):
@@ -168,7 +168,7 @@ def evaluate_event_linking(path: Path, limit: int | None = None) -> dict[str, ob
             row = counts[split]
             row[0] += right
             row[1] += linked is not None and not right
-            row[2] += gold is not None and not right
+            row[2] += bool(golds) and not right
             row[3] += 1
     report: dict[str, object] = {"dataset": Path(path).name}
     for split, (tp, fp, fn, n) in counts.items():

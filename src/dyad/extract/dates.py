@@ -22,6 +22,8 @@ _KINDS = (
     "season",
     "dayperiod",
     "reference",
+    "holiday",
+    "century",
 )
 
 
@@ -60,13 +62,18 @@ def read_date_vocabulary(path: Path) -> DateVocabulary:
         kind, word, value = (f.strip() for f in fields)
         if kind not in words:
             raise DateVocabularyError(path, number, f"unknown kind {kind!r}")
-        if kind in ("month", "weekday", "ordinal", "number") and not _is_number(value):
+        if kind in ("month", "weekday", "ordinal", "number", "century") and not _is_number(value):
             raise DateVocabularyError(path, number, f"{kind} value must be a number: {value!r}")
+        if kind == "holiday" and not _HOLIDAY_VALUE.fullmatch(value):
+            raise DateVocabularyError(path, number, f"holiday value must be MM-DD: {value!r}")
         key = word.lower()
         if key in words[kind]:
             raise DateVocabularyError(path, number, f"duplicate {kind} {word!r}")
         words[kind][key] = value
     return DateVocabulary(words)
+
+
+_HOLIDAY_VALUE = re.compile(r"(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 
 
 def _is_number(value: str) -> bool:
@@ -100,19 +107,39 @@ _PREP = (
     r"(?:\b(?:on|in|at|since|by|until|till|from|during|before|after|through|throughout|as\s+of|"
     r"as\s+early\s+as|as\s+late\s+as|starting|beginning|ending|effective|for|over|within)\s+)"
 )
-_EDGE = r"(?:\b(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)"
-_RELATIVE = r"this\s+past|this\s+coming|this|last|next|past|previous|coming|current"
+# Days named after an event, not a date in the week of publication: "Black Monday" (1987).
+_NAMED_DAY = "".join(
+    rf"(?<!{w}\s)" for w in ("black", "cyber", "super", "good", "holy", "ash", "bloody", "easter")
+)
+# Reuters style joins the edge with a hyphen: "end-2025", "start-March".
+_EDGE = r"(?:\b(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+|\b(?:end|start)-)"
+_RELATIVE = (
+    r"this\s+past|this\s+coming|this|last|next|past|previous|preceding|prior|following|coming|"
+    r"current"
+)
 _YEAR = r"(?<![\w$€£.,:/#-])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
 _YEAR_INLINE = r"(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
-_OF_YEAR = r"(?:\s+of\s+(?:next|last|this)\s+year\b)"
+_OF_YEAR = r"(?:\s+(?:of\s+)?(?:next|last|this)\s+year\b)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:/]\d|%)"
+# Words after which "later" is no time of its own: "sooner rather than later", "a later date",
+# "hours later" (the unit is the expression).
+_NOT_BEFORE_LATER = (
+    *("than", "a", "the", "no", "much", "even", "soon", "sooner", "or", "moments"),
+    *("minutes", "hours", "days", "weeks", "months", "years", "decades"),
+)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 # A bare year followed by a plural count noun ("2000 people") is a quantity, not a year.
-_QUANTITY_AFTER = re.compile(r"\s+(?:[a-z]+s|people|police|personnel|children|men|women|staff)\b")
+# Not a verb ending in -s: "2025 was the deadliest year", "2026 marks ...".
+_QUANTITY_AFTER = re.compile(
+    r"\s+(?:(?![a-z]*(?:ss|is|us)\b|(?:was|has|does|goes|marks|sees|brings|promises|looks|"
+    r"seems|remains|begins|ends|starts|becomes|proves|saw)\b)[a-z]+s|people|police|"
+    r"personnel|children|men|women|staff)\b"
+)
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|during|before|after|through|of|the|early|late|"
-    r"mid|fiscal|year|'s)[\s-]+)$"
+    r"mid|fiscal|year|'s)[\s-]+)$",
+    re.IGNORECASE,
 )
 
 
@@ -141,23 +168,37 @@ def date_regexes() -> DateRegexes:
     )
     unit = r"(?:" + v.alternation("unit") + r"|centuries)"
     season = v.alternation("season", exclude=("fall",))
+    # A one-word feast ("Christmas") is a date only after a preposition: not "Christmas lights".
+    one_word = tuple(h for h in v.of("holiday") if " " not in h)
+    holiday = v.alternation("holiday", exclude=one_word).replace("'", "['’]")
+    feast = "|".join(one_word)
     dayperiod = v.alternation("dayperiod")
     year = _YEAR
     patterns = [
-        # Full dates: "Thursday, March 10, 2025", "10 March 2025", "on Dec. 3", "June 1st".
-        rf"{_PREP}?(?:{weekday},?\s+)?(?:(?:the)\s+)?(?:{month}\s+{_DAY}(?:,?\s+{_YEAR_INLINE})?"
-        rf"|{_DAY}\s+(?:(?:of)\s+)?{month}(?:,?\s+{_YEAR_INLINE})?)",
+        # Full dates: "Thursday, March 10, 2025", "10 March 2025", "on Dec. 3", "June 1st",
+        # "the 8th of January" ("the" belongs to the noun in "the Nov. 5 election"), and spans of
+        # days: "20-21 January", "Jan. 12-14, 2026".
+        rf"{_PREP}?(?:{weekday},?\s+)?(?:{month}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?"
+        rf"(?:,?\s+{_YEAR_INLINE})?"
+        rf"|(?:the\s+)?{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:(?:of)\s+)?{month}"
+        rf"(?:,?\s+{_YEAR_INLINE})?)",
         r"(?<![\w-])\d{4}-[01]\d-[0-3]\d\b",
-        r"(?<![\w/.-])[01]?\d/[0-3]?\d/(?:\d\d|\d{4})(?![\w/])",
+        r"(?<![\w/.-])[0-3]?\d/[0-3]?\d/(?:\d\d|\d{4})(?![\w/])",
         # Month and year: "in January 2026", "October 1982", "mid-March 2024".
         rf"{_PREP}?{_EDGE}?{month}(?:\s+(?:of)\s+|,?\s+){_YEAR_INLINE}",
         # Month alone, with a preposition or modifier ("in December", "last September").
         rf"{_PREP}?(?:{_EDGE}|(?:last|next|this|early|late)\s+){month}{_OF_YEAR}?",
         rf"{_PREP}{month}{_OF_YEAR}?",
+        # Both ends of a range of months: "between January and March", "from March to May".
+        rf"\b(?:between|from)\s+(?P<expr>{month})\s+(?:and|to|through|until)\s+{month}",
+        rf"\b(?:between|from)\s+{month}\s+(?:and|to|through|until)\s+(?P<expr>{month})",
         rf"{bare_month}",
         # Weekdays: "on Thursday", "late on Tuesday", "Tuesday night", "last Friday".
-        rf"(?:\b(?:(?:early|late)(?:\s+on)?|on|last|next|this(?:\s+(?:coming|past))?|by|until|"
-        rf"till|since|from|before|after|as\s+of|over)\s+)?{weekday}(?:\s+(?:{dayperiod}))?",
+        rf"(?:\b(?:(?:early|late|earlier|later)(?:\s+on)?|overnight(?:\s+into)?|on|last|starting|beginning|effective|next|this(?:\s+(?:coming|past))?|by|until|"
+        rf"till|since|from|before|after|as\s+of|over|(?:on\s+)?the\s+(?:following|previous|"
+        rf"preceding))\s+)?{_NAMED_DAY}{weekday}(?:\s+(?:{dayperiod}))?",
+        # "a week ago Tuesday": that weekday of the week before.
+        rf"\ba\s+week\s+ago\s+(?:last\s+)?{_NAMED_DAY}{weekday}",
         # Deictic days: "today", "earlier today", "yesterday morning", "overnight", "last night".
         r"(?<!usa\s)\b(?:(?:(?:earlier|later|early|late)\s+)?(?:today|yesterday|tomorrow|tonight|"
         rf"overnight)(?:\s+(?:{dayperiod}))?\b|(?:last|this|tomorrow)\s+(?:{dayperiod})\b)",
@@ -166,63 +207,117 @@ def date_regexes() -> DateRegexes:
         rf"remainder)\s+of)[\s-]+)?(?:(?:the\s+)?(?:{_RELATIVE}|same))\s+"
         r"(?:week|weekend|month|year|decade|quarter|century)\b"
         r"(?:\s+a\s+year\s+(?:ago|earlier|before)\b)?",
+        # Periods counted from the one named before: "the year before", "earlier in the day".
+        r"\bthe\s+(?:week|month|quarter|year)\s+(?:before|after|earlier|later|previous|prior)\b"
+        r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
+        r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:day|week|month|year)\b",
         # Days the text has already named: "the same day", "that day", "the next day", and
         # "the day" of market reports ("ended the day"), "by that time".
-        rf"{_PREP}?\b(?:the\s+(?:same|very|next|following|previous|preceding)\s+day|that\s+"
-        r"(?:same\s+)?day|the\s+day\s+(?:before|after|earlier|later))\b"
+        rf"{_PREP}?\b(?:the\s+(?:same|very|next|following|previous|preceding)\s+(?:day|{dayperiod})"
+        rf"|(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?:day|{dayperiod})|the\s+day\s+(?:before|after|earlier|later))\b"
         r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
-        r"\b(?:for|ends?|ended|ending|finish(?:ed|ing|es)?|clos(?:e|ed|es|ing)|start(?:s|ed|ing)?|"
-        r"open(?:s|ed|ing)?|beg[ia]n)\s+(?P<expr>the\s+day)\b(?!\s+(?:before|after)\b)",
+        r"\b(?:for|on|during|throughout|ends?|ended|ending|finish(?:ed|ing|es)?|clos(?:e|ed|es|ing)|"
+        r"start(?:s|ed|ing)?|open(?:s|ed|ing)?|beg[ia]n)\s+(?P<expr>the\s+(?:day|week|month|year))"
+        r"\b(?!\s+(?:before|after|of|that|when|which)\b)",
         rf"{_PREP}that\s+(?:same\s+)?time\b",
+        # The period under discussion: "for the year", "in the quarter", "on the week".
+        # Not "in the quarter": in conflict news that is a neighbourhood.
+        r"\b(?:(?:for|during|on|throughout|over)\s+(?P<expr>the\s+(?:week|month|quarter|year))|"
+        r"in\s+(?P<expr2>the\s+(?:week|month|year)))\b"
+        r"(?!\s+(?:before|after|earlier|later|previous|prior|ago|since|to|that|when|in|of|and|"
+        r"ahead|as|\d))|\bthe\s+year\s+(?:1[89]\d\d|20\d\d)\b",
         # "now" as a time expression only where it closes a clause or follows a preposition:
         # "for more than a week now.", "until now"; not "will now receive".
         r"\b(?:(?:until|by|as\s+of|for|right|just)\s+)?now\b(?=\s*(?:[.,;:!?)\"”]|$))"
         r"|\b(?:until|by|as\s+of)\s+now\b",
         rf"{_PREP}?\b(?:(?:over\s+)?the\s+weekend)\b",
-        r"\b(?:the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year))\b",
+        r"\b(?:the\s+(?:end|start|beginning|middle|rest|remainder)\s+of\s+the\s+"
+        r"(?:week|month|year))\b",
         # Years: "in 2011", "since 2011", "mid-2011", "early 2009", "2024-25", "the 1990s".
         rf"{_PREP}?(?:(?:the)\s+)?{_EDGE}?(?:1[89]\d|20\d)0'?s\b|{_PREP}?(?:the\s+)'\d0s\b",
         rf"{_PREP}?{year}\s*[-–/]\s*(?:\d\d|{_YEAR_INLINE})(?!\d)",
         rf"\b(?:between|from)\s+{year}\s+(?:and|to|until|through)\s+{_YEAR_INLINE}",
         rf"{_PREP}?(?:{_EDGE}{_YEAR_INLINE}|{year})",
         r"\b(?:since|in|of)\s+'\d\d\b",
+        # Fiscal years and centuries: "fiscal 2025", "FY2025", "the early 21st century".
+        rf"{_PREP}?\b(?:fiscal(?:[\s-]+year)?[\s-]+{_YEAR_INLINE}|fy[\s-]?(?:20)?\d\d\b)",
+        rf"{_PREP}?(?:\bthe\s+)?{_EDGE}?\b(?:{v.alternation('century')})[\s-]+century\b",
+        # Feasts on a fixed day: "on Christmas Day", "New Year's Eve".
+        rf"{_PREP}?\b(?:{holiday})\b|{_PREP}(?:{feast})\b",
         # Quarters and halves: "the first quarter of 2009", "third-quarter", "Q1 2009".
-        rf"{_PREP}?\b(?:(?:the\s+)?(?:{v.alternation('ordinal')}|last)[\s-]+(?:quarter|half)"
-        r"(?:\s+of\s+(?:(?:1[89]\d\d|20\d\d)\b|(?:this|last|next|the\s+(?:previous|current|"
-        r"same))\s+year))?)|\bq[1-4](?:\s+(?:1[89]\d\d|20\d\d)\b)?",
+        # "the" belongs to the noun after an adjective: "the [first-quarter] results".
+        rf"{_PREP}?\b(?:(?:the\s+(?=[a-z0-9]+\s)|(?:1[89]\d\d|20\d\d)['’]s\s+)?"
+        rf"(?:{v.alternation('ordinal')}|last|latest|most\s+recent)[\s-]+(?:quarter|half)"
+        r"(?:\s+of\s+(?:(?:1[89]\d\d|20\d\d)\b|(?:this|last|next|the(?:\s+(?:previous|current|"
+        r"same))?)\s+year))?)|\bq[1-4](?:\s+(?:1[89]\d\d|20\d\d)\b)?"
+        r"|\bh[12]\s+(?:1[89]\d\d|20\d\d)\b",
         # Seasons: "last summer", "in the spring", "winter 2024", "fall of 2023".
-        rf"{_PREP}?\b(?:(?:(?:this|last|next|early|late|the|this\s+past)\s+)+(?:{season})"
-        rf"|(?:this|last|next|early|late)\s+fall"
-        rf"|(?:{season}|fall)\s+(?:of\s+)?(?:1[89]\d\d|20\d\d)\b)",
+        rf"{_PREP}?\b(?:(?:(?:this|last|next|early|late|the|this\s+past)\s+)*(?:{season}|fall)"
+        r"\s+(?:of\s+)?(?:1[89]\d\d|20\d\d)\b"
+        rf"|(?:(?:this|last|next|early|late|the|this\s+past)\s+)+(?:{season})"
+        r"|(?:this|last|next|early|late)\s+fall)",
+        rf"\b(?:in|during|since|until|by|through|throughout)\s+(?:{season})\b",
+        # "in the fall", but not "the fall of the regime" or "the fall in prices".
+        r"\b(?:in|during)\s+the\s+fall\b(?!\s+(?:of|in|to|from|and)\b)",
         # Durations and offsets: "for three years", "two days ago", "the past five days".
         r"\b(?:(?:(?:for|over|within|in|during|after|throughout)\s+)?(?:(?:about|around|nearly|"
         r"almost|roughly|approximately|some|more\s+than|less\s+than|at\s+least|over|under|"
         r"up\s+to|just)\s+)?(?:the\s+(?:past|last|next|previous|coming|first|final|following)\s+)?)"
         rf"{number}[\s-]+(?:(?:straight|consecutive|more|full|long|additional|trading|"
-        rf"business)\s+)?{unit}(?:s)?\b(?!-old)(?:-long\b)?"
+        rf"business)\s+)?{unit}(?:s)?\b(?!-old)(?:-long\b|\s+and\s+a\s+half\b)?"
         r"(?:\s+(?:ago|earlier|later|from\s+now))?",
         r"\b(?:(?:(?:for|over|after|within|in|during|the)\s+)*(?:recent|past|last|coming|next|"
-        r"several|many|few|for|over|after|within)\s+(?:decades|years|months|weeks|days)\b"
+        r"several|many|few|for|over|after|within|in)\s+(?:decades|years|months|weeks|days|hours|"
+        r"minutes)\b"
         r"|\b(?:decades|years)(?=\s+of\b|\s+ago\b|\s+later\b|\s+earlier\b)|"
+        r"\b(?:months|weeks|days|hours|minutes)(?=\s+(?:ago|later|earlier|after|before)\b)|"
         r"(?:decades?|years?|months?)-long\b)",
+        # "the past fortnight"; "the year-ago quarter" (a year before the one discussed);
+        # "in two weeks' time" (two weeks after the anchor).
+        r"\b(?:the\s+)?(?:past|last|next|coming|previous|following)\s+fortnight\b",
+        r"\b(?:year|month|week|day)-(?:ago|earlier)\b",
+        rf"\b(?:{number})[\s-]+{unit}s?['’]s?\s+time\b",
+        # A quarter named by its months: "the July-September quarter".
+        rf"\b(?:the\s+)?{month}\s*[-–]\s*{month}\s+quarter\b",
+        # Ranges of durations: "between 60 and 90 days", "two to three years", "60-90 days".
+        rf"\b(?:between\s+)?(?<![\d.,])(?:{number})\s*(?:-|–|to|and|or)\s*(?:{number})[\s-]+"
+        rf"{unit}s?\b(?!-old|\s+old\b)",
+        # "annual" measuring a year's worth of something: "an annual profit", "annual growth";
+        # not the recurring "annual meeting", which TimeML would mark as a set.
+        r"\bannual(?=\s+(?:profits?|loss(?:es)?|revenues?|sales|growth|rates?|inflation|"
+        r"budgets?|output|income|earnings|increases?|declines?|drops?|rises?|gains?|turnover|"
+        r"production|deficits?|surplus(?:es)?|exports?|imports?|spending|salary|pay|"
+        r"(?:gross\s+domestic\s+)?product)\b)",
+        # Bare "later": not "later than", "a later date", nor after a unit ("hours later").
+        r"(?<![\w-])"
+        + "".join(rf"(?<!{w}\s)" for w in _NOT_BEFORE_LATER)
+        + r"later\b(?!\s+(?:than|date|time|stage|point|years?|life|period|phase|round)\b)(?!-)",
         # Clock times: "at 16:08 UTC", "6:40 p.m. (GMT +8)", "at noon".
-        r"\b(?:(?:(?:at|by|from|until|around|about|before|after|since)\s+)?(?:\d{1,2}(?::\d\d)?\s*"
-        r"(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d)(?:\s*\(?(?:utc|gmt|local\s+time|[ecmp][sd]t)"
+        r"\b(?:(?:(?:at|by|from|until|around|about|before|after|since)\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*"
+        r"(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d)(?:\s*\(?(?:utc|gmt|local\s+time|[ecmp][sd]t|et|pt|"
+        r"bst|cet|cest|msk)(?![a-z])"
         r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?)(?<=[a-z.)])"
         rf"(?:,?\s+(?:(?:on)\s+)?{weekday})?"
         r"|\b(?:(?:at|by|until|before|after|around|from)\s+)\d{1,2}:\d\d\b"
-        r"|\b(?:(?:(?:at|by|until|before|after|around|from)\s+)?\b(?:noon|midnight)\b)",
+        r"|\b(?:(?:at|by|until|before|after|around|from)\s+)?[0-2]\d[0-5]\d\s*(?:gmt|utc)\b"
+        r"|\b(?:(?:(?:at|by|until|before|after|around|from)\s+)?\b(?:noon|midnight|midday)\b)",
         # Present, past and future references: "currently", "recently".
-        r"(?:\b(?:" + v.alternation("reference", exclude=("now",)) + r")\b)",
+        # Not "in the past two sessions": a count after it makes a duration of its own.
+        r"(?:\b(?:"
+        + v.alternation("reference", exclude=("now", "later"))
+        + rf")\b(?!\s+(?:{number})\b))",
     ]
     finders = tuple(re.compile(p) for p in patterns)
     words = [*v.of("month"), *v.of("weekday"), *v.of("season"), *v.of("dayperiod")]
-    words += [r.split()[-1] for r in v.of("reference")]
+    words += [r"\s+".join(r.split()[-2:]) for r in v.of("reference")]
+    words += [h.split()[-1].replace("'", "['’]") for h in v.of("holiday")] + ["century"]
     words += [u + "s?" for u in v.of("unit")] + ["centuries", "weekends?", "quarter", "half"]
     words += ["today", "yesterday", "tomorrow", "tonight", "overnight", "noon", "midnight"]
-    words += ["now", "time"]
+    words += ["midday", "fall", "gmt", "utc"]
+    words += ["now", "time", "later", "annual"]
     digits = (
-        r"\b(?:1[89]|20)\d\d(?:'?s)?\b|'\d0s\b|\d:\d\d|\d/\d|'\d\d\b|\d\s*[ap]\.?m\b|\bQ[1-4]\b"
+        r"\b(?:1[89]|20)\d\d(?:'?s)?\b|'\d0s\b|\d:\d\d|\d/\d|'\d\d\b|\d\s*[ap]\.?m\b|\bq[1-4]\b|"
+        r"\bfy[\s-]?\d\d"
     )
     alternation = "|".join(sorted(set(words), key=len, reverse=True))
     trigger = re.compile(rf"{digits}|\b(?:{alternation})\b")
@@ -270,6 +365,9 @@ def _segments(trigger: re.Pattern[str], text: str, start: int, end: int) -> list
     return segments
 
 
+_EXPR = ("expr", "expr2")
+
+
 def _collect(
     finders: tuple[re.Pattern[str], ...],
     text: str,
@@ -279,8 +377,9 @@ def _collect(
 ) -> None:
     for finder in finders:
         for m in finder.finditer(text, start, end):
-            # A finder may need context it does not mark ("ended the day"): group "expr".
-            s, e = m.span("expr") if "expr" in finder.groupindex and m.group("expr") else m.span()
+            # A finder may need context it does not mark ("ended the day"): group "expr"/"expr2".
+            group = next((g for g in _EXPR if g in finder.groupindex and m.group(g)), None)
+            s, e = m.span(group) if group else m.span()
             while e > s and text[e - 1].isspace():
                 e -= 1
             if e > s:

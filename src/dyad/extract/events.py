@@ -13,6 +13,18 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from dyad.extract.event_arguments import (
+    RECIPROCAL_TYPES,
+    REPORT_VERBS,
+    can_be_actor,
+    coordinated_partner,
+    find_arguments,
+    noun_source,
+    pobj_of,
+    subject_of,
+    target_options,
+)
+from dyad.extract.event_pruning import prune_events, with_weapon_mode
 from dyad.extract.patterns import EventPattern, PatternBook
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -23,11 +35,6 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
 INTENT_VERBS = {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "seek", "promise"}
 # "is willing to withdraw", "ready to contribute": an adjective of readiness makes an intention.
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "poised", "set"}
-# "said that Sudan must return the helicopter": a reported obligation is a demand (CAMEO 10).
-REPORT_VERBS = {
-    "say", "announce", "declare", "insist", "conclude", "state", "tell", "add", "stress",
-    "warn", "reiterate", "emphasize", "emphasise", "argue", "remind",
-}  # fmt: skip
 OBLIGATION_AUX = {"must", "should"}
 CONDITION_MARKS = {"unless", "if"}
 INTENT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
@@ -39,8 +46,95 @@ DOCUMENTS = {
 OCCUR_VERBS = {
     "erupt", "continue", "rage", "break", "kill", "hit", "destroy", "intensify", "escalate",
     "resume", "occur", "happen", "take", "leave", "target", "wound", "injure", "damage", "begin",
+    "explode", "go", "rock", "rip", "tear", "claim", "spread", "flare", "mark", "paralyse",
+    "paralyze", "cripple", "disrupt", "grip", "sweep", "engulf", "shake", "halt",
 }  # fmt: skip
-CONDITIONAL_MARKS = {"if", "unless"}
+CONDITIONAL_MARKS = {"if", "unless", "until"}
+# Nouns that take their event from a compound: "mediation effort", "bombing campaign".
+GENERIC_EVENT_HEADS = {
+    "effort", "efforts", "campaign", "mission", "operation", "package", "programme", "program",
+    "process", "initiative", "drive", "wave", "spree",
+}  # fmt: skip
+# "stepped down", "set free": the parser sometimes attaches a verb's particle as an adverb.
+PARTICLE_LIKE_DEPS = {"advmod", "acomp", "oprd", "advcl", "ccomp"}
+# Plain verbs that are an event only with a telling subject: (verbs, subjects, the verb pattern
+# that codes them). "Protesters gathered" is a demonstration, "the last troops left" a withdrawal.
+SUBJECT_KEYED: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
+    (
+        frozenset({"gather", "assemble", "converge", "flock", "pour", "throng", "mass"}),
+        frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter", "striker"}),
+        "demonstrate",
+    ),
+    (
+        frozenset({"leave", "exit", "quit", "depart", "vacate"}),
+        frozenset({"troop", "troops", "soldier", "force", "forces", "army", "peacekeeper"}),
+        "withdraw",
+    ),
+    (
+        frozenset({"attack", "target", "hit", "strike", "breach", "infiltrate"}),
+        frozenset({"hacker", "hackers"}),
+        "hack",
+    ),
+    (
+        frozenset({"block", "occupy", "blockade", "barricade", "paralyse", "paralyze"}),
+        frozenset(
+            {
+                "protester",
+                "protestor",
+                "demonstrator",
+                "driver",
+                "farmer",
+                "worker",
+                "resident",
+                "villager",
+                "student",
+                "activist",
+                "trucker",
+                "striker",
+                "crowd",
+                "supporter",
+            }
+        ),
+        "barricade",
+    ),
+    (
+        frozenset({"protest"}),
+        frozenset({"ministry", "government", "embassy", "ambassador", "minister", "spokesman"}),
+        "complain",
+    ),
+    (
+        frozenset({"land", "fall", "slam", "crash", "rain"}),
+        frozenset({"round", "shell", "mortar", "rocket", "missile", "bomb", "projectile", "drone"}),
+        "shell",
+    ),
+)
+JOINT_ADVERBS = {"jointly"}
+ARRIVAL_VERBS = {"sit", "arrive", "gather", "meet", "convene", "travel", "fly", "head", "come"}
+NON_AGENTS = {
+    "storm", "hurricane", "typhoon", "cyclone", "earthquake", "quake", "flood", "flooding",
+    "wildfire", "drought", "heatwave", "tornado", "rain", "snow", "landslide", "tsunami",
+    "virus", "pandemic", "epidemic", "outbreak", "disease", "recession", "inflation", "share",
+    "stock", "price", "market", "index", "currency", "economy", "crisis",
+}  # fmt: skip
+WORKFORCES = {
+    "worker", "workers", "union", "unions", "teacher", "teachers", "doctor", "doctors", "nurse",
+    "nurses", "driver", "drivers", "miner", "miners", "docker", "dockers", "employee", "staff",
+    "pilot", "pilots", "farmer", "farmers", "trucker", "truckers", "student", "students",
+    "labour", "labor", "transport", "rail", "postal", "port", "dock", "taxi",
+}  # fmt: skip
+ABSTRACT_FOES = {
+    "corruption", "poverty", "crime", "inflation", "disease", "epidemic", "pandemic", "hunger",
+    "unemployment", "graft", "fraud", "racism", "discrimination", "malaria", "cancer", "virus",
+    "wildfire", "wildfires", "drought", "piracy", "smuggling", "trafficking", "illiteracy",
+    "misinformation", "disinformation", "climate", "pollution", "deforestation", "impunity",
+}  # fmt: skip
+VOW_VERBS = {"vow", "pledge", "promise", "swear"}
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+MEASURE_HEADS = {
+    "wave", "series", "spate", "barrage", "string", "round", "volley", "salvo", "flurry",
+    "delivery", "deliveries", "distribution", "shipment", "shipments", "provision", "imposition",
+}  # fmt: skip
+PARTICIPATION_VERBS = {"engage", "participate", "join", "involve", "persist", "continue"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +154,9 @@ class EventCandidate:
     confidence: float
     rule: str
     note: str = ""
+    # Further places the target may be named, best first ("to Britain", "from the rebels", the
+    # subject of "allowed X to ..."); the resolver keeps the first that names an actor.
+    target_options: tuple[int, ...] = ()
 
 
 def find_events(doc: Doc, book: PatternBook) -> list[EventCandidate]:
@@ -76,14 +173,15 @@ def find_events(doc: Doc, book: PatternBook) -> list[EventCandidate]:
                 continue
             pattern, trigger_tokens = match
             consumed.update(t.i for t in trigger_tokens)
-            candidate = _build(token, pattern, trigger_tokens, book)
+            candidate = _build(trigger_tokens[0], pattern, trigger_tokens, book)
             if candidate is not None:
                 found.append((candidate, token))
         for token in sent:
             demand = _reported_demand(token, book)
             if demand is not None:
                 found.append((demand, token))
-        folded = _fold_speech_acts(found, book)
+        folded = prune_events(doc, _fold_speech_acts(found, book))
+        folded = [with_weapon_mode(doc, e, book) for e in folded]
         # The main-clause event comes first: it is the sentence's primary event.
         folded.sort(key=lambda e: (_depth(doc[e.clause_head]), e.trigger_start))
         events.extend(folded)
@@ -92,7 +190,7 @@ def find_events(doc: Doc, book: PatternBook) -> list[EventCandidate]:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 
@@ -119,13 +217,13 @@ def _reported_demand(verb: Token, book: PatternBook) -> EventCandidate | None:
         if found is not None:
             mode = found
             break
-    source = source if _can_be_actor(source) else None
+    source = source if can_be_actor(source) else None
     return EventCandidate(
         trigger_start=must.i,
         trigger_end=verb.i + 1,
         clause_head=clause.i,
         source=None if source is None else source.i,
-        target=None if target is None or not _can_be_actor(target) else target.i,
+        target=None if target is None or not can_be_actor(target) else target.i,
         event_type="REQUEST",
         mode=mode.mode if mode else None,
         contexts=(mode.context,) if mode and mode.context else (),
@@ -136,20 +234,81 @@ def _reported_demand(verb: Token, book: PatternBook) -> EventCandidate | None:
     )
 
 
+def lemma_forms(token: Token) -> list[str]:
+    """The token's lemma, then base forms guessed from its spelling: the statistical lemmatizer
+    gets some verbs wrong ("staged" -> "stag"), and a pattern must not be lost to that."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if lower.endswith("ied") or lower.endswith("ies"):
+        forms.append(lower[:-3] + "y")
+    if lower.endswith("ed"):
+        forms += [lower[:-1], lower[:-2]]
+        if len(lower) > 4 and lower[-3] == lower[-4]:
+            forms.append(lower[:-3])  # "shelled" -> "shell", "stopped" -> "stop"
+    if lower.endswith("ing"):
+        forms += [lower[:-3], lower[:-3] + "e"]
+        if len(lower) > 5 and lower[-4] == lower[-5]:
+            forms.append(lower[:-4])
+    if lower.endswith("es"):
+        forms.append(lower[:-2])
+    if lower.endswith("s"):
+        forms.append(lower[:-1])
+    return list(dict.fromkeys(forms))
+
+
 def _match(token: Token, book: PatternBook) -> tuple[EventPattern, list[Token]] | None:
     lemma = token.lemma_.lower()
-    if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
-        for pattern in book.verbs.get(lemma, ()):
+    # "the captured soldiers", "the detained journalist": a participle before its noun
+    # describes the noun; the act is an earlier one, not this sentence's event.
+    attributive = token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i
+    if attributive:
+        pass
+    elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+        forms = _hyphen_prefixed(token, lemma_forms(token))
+        for verbs, doers, stand_in in SUBJECT_KEYED:
+            if lemma in verbs and stand_in in book.verbs and _subject_is(token, doers):
+                forms = [stand_in]  # "protesters gathered outside parliament"
+        key = next((f for f in forms if f in book.verbs), lemma)
+        for pattern in book.verbs.get(key, ()):
             tokens = _verb_fits(token, pattern)
             if tokens is not None:
                 return pattern, tokens
+        # A verb no pattern codes may still be an act by how it is done.
+        fallback = None
+        if any(c.lower_ in JOINT_ADVERBS for c in token.children):
+            fallback = "cooperate"  # "the two firms will jointly develop the field"
+        elif _in_protest(token):
+            fallback = "demonstrate"  # "farmers drove tractors into the capital in protest"
+        for pattern in book.verbs.get(fallback or "", ()):
+            if not pattern.particle and not pattern.objects and not pattern.needs_clause:
+                return pattern, [token]
     if token.pos_ in {"NOUN", "PROPN"}:
-        for key in {lemma, token.lower_}:
+        keys = {lemma, token.lower_}
+        if lemma == "strike" and _by_workers(token):
+            keys = {"walkout"}  # "a strike by dock workers", "the teachers' strike"
+        for key in keys:
             for pattern in book.nouns.get(key, ()):
                 tokens = _noun_fits(token, pattern, book)
                 if tokens is not None:
                     return pattern, tokens
     return None
+
+
+def _subject_is(verb: Token, nouns: frozenset[str]) -> bool:
+    """The verb's subject, or what it counts ("thousands of protesters"), is one of ``nouns``."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    crowd = [subject] if subject is not None else []
+    crowd += [g for c in crowd for p in c.children if p.lower_ == "of" for g in p.children]
+    return any(c.lemma_.lower() in nouns or c.lower_ in nouns for c in crowd)
+
+
+def _hyphen_prefixed(token: Token, forms: list[str]) -> list[str]:
+    """ "test-fired" is parsed as "test" "-" "fired": try "test-fire" before "fire"."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].head.i == token.i:
+        prefix = doc[token.i - 2].lower_
+        return [f"{prefix}-{f}" for f in forms] + forms
+    return forms
 
 
 def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
@@ -161,19 +320,44 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
             (
                 c
                 for c in verb.children
-                if c.dep_ in {"prt", "prep", "agent"} and c.lower_ == words[0]
+                if (
+                    c.dep_ in {"prt", "prep", "agent"}
+                    or (c.dep_ in PARTICLE_LIKE_DEPS and c.i > verb.i)
+                )
+                and c.lower_ == words[0]
+                and not _names_time(c)
             ),
             None,
         )
         if particle_tok is None:
             return None
         tokens.append(particle_tok)
-    if pattern.objects:
+    if pattern.needs_clause:
+        if not any(c.dep_ == "ccomp" for c in verb.children):
+            return None
+    elif pattern.objects:
         objects = [
-            c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd", "acomp", "nsubjpass"}
+            c
+            for c in verb.children
+            if c.dep_ in {"dobj", "attr", "oprd", "acomp", "nsubjpass", "npadvmod"}
         ]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the agreement, signed on Tuesday"
+            objects.append(verb.head)
+        if any(c.dep_ == "oprd" for c in objects):  # "called the strike a violation": the
+            objects = [c for c in objects if c.dep_ != "dobj"]  # label, not the thing named
         for prep in (c for c in verb.children if c.dep_ in {"prep", "prt"}):
             objects.extend(c for c in prep.children if c.dep_ == "pobj")
+        # "flight MH17", "ceasefire agreement": a compound before the object names it too.
+        objects.extend(c for o in list(objects) for c in o.lefts if c.dep_ == "compound")
+        # "doctors and medical equipment": each conjoined object counts.
+        objects.extend(c for o in list(objects) for c in o.children if c.dep_ == "conj")
+        # "700 kg of medicine", "$2 billion in military aid": the measured thing counts.
+        for head in list(objects):
+            measured = {"of", "in"} if head.pos_ == "NUM" or head.lower_ == "million" else {"of"}
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in measured):
+                inner = [c for c in prep.children if c.dep_ == "pobj"]
+                objects.extend(inner)
+                objects.extend(c for o in inner for c in o.children if c.dep_ == "compound")
         obj = next(
             (
                 o
@@ -184,8 +368,17 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
         )
         if obj is None:
             return None
+        if pattern.event_type in {"ACCUSE", "MOBILIZE", "ASSAULT", "COERCE"} and any(
+            c.dep_ == "amod" and c.lower_ == "joint" for c in obj.children
+        ):
+            return None  # "launched a joint investigation": the joint noun codes cooperation
         tokens.append(obj)
     return tokens
+
+
+def _names_time(prep: Token) -> bool:
+    """ "agreed on Saturday": a preposition before a date is no particle of the verb."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
 def _noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[Token] | None:
@@ -202,81 +395,93 @@ def _noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[To
         if mod is None:
             return None
         tokens.append(mod)
+    # "a mediation effort", "a bombing campaign": the event noun names what the effort is.
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_EVENT_HEADS:
+        noun = noun.head
+        tokens.insert(0, noun)
+    # "a wave of strikes", "a fresh round of talks": the measure stands where the event noun would.
+    elif noun.dep_ == "pobj" and (
+        (noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_HEADS)
+        or (noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility")
+    ):  # "claimed responsibility for the attack": the claim is of the attack
+        noun = noun.head.head
+        tokens.insert(0, noun)
     # A bare noun ("the agreement remains achievable") is a topic, not an event: it needs a light
     # verb, an argument of its own, or to be what happened ("fighting erupted").
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and _light_verb(head, book):
         return tokens
-    if noun.dep_ == "nsubj" and head.lemma_.lower() in OCCUR_VERBS:
+    if noun.dep_ in {"nsubj", "nsubjpass"} and _in_force(head):
+        return tokens  # "the truce came into force", "a curfew remained in force"
+    if noun.dep_ == "nsubj" and any(f in OCCUR_VERBS for f in lemma_forms(head)):
         return tokens
-    if _own_argument(noun, pattern) is not None or _noun_source(noun) is not None:
+    if _taking_part(noun):
+        return tokens
+    if _own_argument(noun, pattern) is not None or noun_source(noun) is not None:
         return tokens
     return None
+
+
+def _in_protest(verb: Token) -> bool:
+    """ "... in protest": the phrase may hang off the verb or, misparsed, off its object."""
+    for prep in verb.subtree:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        if any(g.lemma_.lower() == "protest" and g.dep_ == "pobj" for g in prep.children):
+            up = prep.head
+            while up.i != verb.i and up.pos_ not in {"VERB", "AUX"} and up.head.i != up.i:
+                up = up.head
+            if up.i == verb.i:
+                return True
+    return False
+
+
+def _in_force(verb: Token) -> bool:
+    return verb.lemma_.lower() in {"come", "remain", "stay", "enter", "go"} and any(
+        g.lower_ in {"force", "effect"}
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "into"}
+        for g in c.children
+    )
+
+
+def _by_workers(noun: Token) -> bool:
+    """A strike whose doer is a workforce is a labour strike, not an air strike."""
+    doers = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
+    doers += [g for c in noun.children if c.lower_ == "by" for g in c.children]
+    doers += [c for d in list(doers) for c in d.children if c.dep_ == "compound"]
+    return any(d.lemma_.lower() in WORKFORCES or d.lower_ in WORKFORCES for d in doers)
+
+
+def _taking_part(noun: Token) -> bool:
+    """ "engaged in ethnic cleansing", "took part in the attack", "joined in the protests"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = prep.head
+    if prep.lower_ == "for" and verb.lemma_.lower() in ARRIVAL_VERBS:
+        return True  # "sat down for talks", "arrived for a summit"
+    if prep.lower_ != "in":
+        return False
+    if verb.lemma_.lower() in PARTICIPATION_VERBS:
+        return True
+    return verb.lemma_.lower() == "take" and any(c.lower_ == "part" for c in verb.children)
 
 
 def _light_verb(verb: Token, book: PatternBook) -> bool:
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
-    lemma = verb.lemma_.lower()
+    forms = lemma_forms(verb)  # "staged" is sometimes lemmatised "stag"
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return lemma in book.light_verbs or any(f"{lemma} {p}" in book.light_verbs for p in particles)
-
-
-def _pobj(head: Token, preps: tuple[str, ...]) -> Token | None:
-    for prep in preps:
-        for child in head.children:
-            if child.dep_ in {"prep", "agent", "prt"} and child.lower_ == prep:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
-    return None
+    return any(
+        f in book.light_verbs or any(f"{f} {p}" in book.light_verbs for p in particles)
+        for f in forms
+    )
 
 
 def _own_argument(noun: Token, pattern: EventPattern) -> Token | None:
     slots = tuple(s for s in pattern.targets if s not in {"dobj", "dative"}) + ("by",)
-    return _pobj(noun, slots)
-
-
-def _noun_source(noun: Token) -> Token | None:
-    """Who did a noun event: "Israel's strikes", "strikes by Israel", "Israeli strikes"."""
-    by = _pobj(noun, ("by",))
-    if by is not None:
-        return by
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
-            return child
-        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
-            return child
-    return None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through coordinated, participial and control clauses."""
-    seen = 0
-    current = verb
-    while seen < 6:
-        seen += 1
-        subject = next((c for c in current.children if c.dep_ in {"nsubj", "csubj"}), None)
-        if subject is not None:
-            return _relative_head(subject)
-        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ in {"VBG", "VBD"}):
-            return current.head
-        if (
-            current.dep_ in {"xcomp", "advcl", "conj", "acl", "ccomp", "acomp"}
-            and current.head is not current
-        ):
-            current = current.head
-        elif current.dep_ == "pcomp" and current.head.head is not current.head:
-            current = current.head.head
-        else:
-            return None
-    return None
-
-
-def _relative_head(subject: Token) -> Token:
-    if subject.lower_ in {"who", "which", "that"} and subject.head.dep_ == "relcl":
-        return subject.head.head
-    return subject
+    return pobj_of(noun, slots)
 
 
 def _build(
@@ -290,6 +495,8 @@ def _build(
         and token.head.pos_ in {"VERB", "AUX"}
     ):
         clause = token.head
+    elif not is_verb and _taking_part(token):
+        clause = token.head.head
     modality = _modality(clause)
     if modality in {"negated", "hypothetical"}:
         return None
@@ -297,7 +504,20 @@ def _build(
         return None
     if _document_participle(token) and pattern.kind == "v":
         return None
-    source, target, reciprocal = _arguments(token, pattern, trigger_tokens, clause, book)
+    if pattern.event_type in {"ASSAULT", "COERCE"} and (_abstract_foe(token) or _no_agent(token)):
+        return None
+    if pattern.event_type in {"RETREAT", "ASSAULT"} and is_verb and _on_document(token):
+        return None  # "the bank released its report"
+    source, target, reciprocal = find_arguments(token, pattern, trigger_tokens, clause)
+    if (
+        target is None
+        and source is not None
+        and (pattern.symmetric or pattern.event_type in RECIPROCAL_TYPES)
+    ):
+        partner = coordinated_partner(source)
+        if partner is not None:  # "Jordan and Britain agreed": each is the other's partner
+            target, reciprocal = partner, True
+    options = target_options(token, trigger_tokens, clause, pattern.event_type, source, target)
     event_type, note = pattern.event_type, ""
     if modality == "refused":
         event_type, note = "REJECT", f"refused {pattern.event_type} coded as REJECT"
@@ -334,7 +554,25 @@ def _build(
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
         rule=pattern.rule_id,
         note=note,
+        target_options=options,
     )
+
+
+def _abstract_foe(token: Token) -> bool:
+    """ "fight corruption", "the battle against poverty": a campaign against an ill, no attack."""
+    foes = [c for c in token.children if c.dep_ == "dobj"]
+    foes += [g for c in token.children if c.lower_ in {"against", "on"} for g in c.children]
+    return any(f.lemma_.lower() in ABSTRACT_FOES for f in foes)
+
+
+def _no_agent(verb: Token) -> bool:
+    """ "The storm hit the coast", "shares struck a high": nature and markets attack no one."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in NON_AGENTS
+
+
+def _on_document(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS for c in verb.children)
 
 
 def _default_intent(event_type: str) -> str:
@@ -381,6 +619,8 @@ def _modality(verb: Token) -> str:
                     return "hypothetical"
                 if child.lower_ in FUTURE_AUX or child.lower_ == "would":
                     future = True
+                elif child.lower_ == "to" and head.dep_ == "ROOT":
+                    future = True  # a headline's "Iran to hold talks with EU"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
         return "refused"
     if negated:
@@ -398,80 +638,6 @@ def _modality(verb: Token) -> str:
     ):
         return "future"
     return "actual"
-
-
-def _arguments(
-    token: Token,
-    pattern: EventPattern,
-    trigger_tokens: list[Token],
-    clause: Token,
-    book: PatternBook,
-) -> tuple[Token | None, Token | None, bool]:
-    trigger_ids = {t.i for t in trigger_tokens}
-    source: Token | None = None
-    target: Token | None = None
-    reciprocal = False
-    between = None
-    for holder in trigger_tokens:
-        between = between or _pobj(holder, ("between",))
-    if between is not None:
-        partner = next((c for c in between.children if c.dep_ == "conj"), None)
-        if partner is not None:
-            return between, partner, True
-    if pattern.kind == "v":
-        agent = (
-            _pobj(token, ("by",)) if any(c.dep_ == "nsubjpass" for c in token.children) else None
-        )
-        if agent is not None:
-            source = agent
-            target = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        else:
-            source = subject_of(token)
-    else:
-        source = _noun_source(token)
-        if source is None and clause is not token:
-            source = subject_of(clause)
-    for slot in pattern.targets:
-        if target is not None:
-            break
-        holders = [token] if pattern.kind == "v" or clause is token else [token, clause]
-        for holder in holders:
-            if slot == "dobj":
-                target = next(
-                    (c for c in holder.children if c.dep_ == "dobj" and c.i not in trigger_ids),
-                    None,
-                )
-                if target is None and holder.dep_ == "relcl" and pattern.kind == "v":
-                    target = None
-            elif slot == "dative":
-                target = next((c for c in holder.children if c.dep_ == "dative"), None)
-            else:
-                target = _pobj(holder, (slot,))
-                if target is not None and slot == "with" and pattern.symmetric:
-                    reciprocal = True
-            if target is not None and target.i not in trigger_ids:
-                break
-            target = None
-    source = source if _can_be_actor(source) else None
-    target = target if _can_be_actor(target) else None
-    if source is not None and target is not None and source.i == target.i:
-        target = None
-    return source, target, reciprocal
-
-
-def _can_be_actor(token: Token | None) -> bool:
-    """Times and amounts are never actors ("strikes on Thursday" has no target)."""
-    if token is None:
-        return False
-    return token.ent_type_ not in {
-        "DATE",
-        "TIME",
-        "CARDINAL",
-        "PERCENT",
-        "MONEY",
-        "QUANTITY",
-        "ORDINAL",
-    }
 
 
 def _fold_speech_acts(
@@ -533,13 +699,22 @@ def _with_intent_mode(
         if inner_token.i in inside and inner is not event:
             keys.insert(0, inner.event_type)
             keys.insert(0, inner_token.lemma_.lower())
-    target = event.target
-    if target is None:
-        inner_targets = [
-            i.target for i, t in found if t.i in inside and i is not event and i.target is not None
-        ]
-        target = inner_targets[0] if inner_targets else None
-    event = replace(event, target=target)
+    # The speech act's own arguments come first; an inner act's target is a later option.
+    acts = [i for i, t in found if t.i in inside and i is not event]
+    # "claimed that ISIL had attacked Iraq": the accused is the inner act's doer.
+    doers = [i.source for i in acts] if event.event_type == "ACCUSE" else []
+    inner_targets = tuple(t for t in [*doers, *(i.target for i in acts)] if t is not None)
+    if event.target is None and not event.target_options and inner_targets:
+        event = replace(event, target=inner_targets[0])
+    else:
+        options = tuple(dict.fromkeys(event.target_options + inner_targets))
+        event = replace(event, target_options=options)
+    if (
+        event.event_type == "AGREE"
+        and token.lemma_.lower() in VOW_VERBS
+        and any(i.event_type in HOSTILE_TYPES for i in acts)
+    ):  # "vowed to retaliate", "pledged to crush the rebels": a threat, not a promise
+        event = replace(event, event_type="THREATEN", mode=None, cameo="130", note="vow of force")
     for key in keys:
         mode = book.intent_modes.get((event.event_type, key.lower()))
         if mode is not None:

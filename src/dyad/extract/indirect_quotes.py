@@ -134,6 +134,8 @@ _NOT_AGENT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CA
 
 def _is_agent(token: Token) -> bool:
     """Whether a subject can hold a stance: not "it", "there" or a date or number."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head != token:
+        return _is_agent(token.head.head)  # "states that may not want ...": judge "states"
     if token.pos_ == "PRON":
         return token.lower_ in _AGENT_PRONOUNS
     return token.ent_type_ not in _NOT_AGENT_ENTS

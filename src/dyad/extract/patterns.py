@@ -35,6 +35,8 @@ class EventPattern:
     targets: tuple[str, ...]
     symmetric: bool
     intent_type: str | None
+    recipient: bool = False  # "X received aid from Y": the subject is the target, "from" the source
+    needs_clause: bool = False  # "claimed that ...": only with a that-clause (">@clause")
 
     @property
     def specificity(self) -> int:
@@ -57,6 +59,7 @@ class PatternBook:
     light_verbs: frozenset[str]
     intent_modes: dict[tuple[str, str], IntentMode]
     version: str
+    weapon_modes: dict[str, IntentMode] | None = None  # weapon lemma -> ASSAULT mode and code
 
 
 def _rows(path: Path) -> list[tuple[int, list[str]]]:
@@ -106,7 +109,7 @@ def _parse_pattern(path: Path, line: int, cols: list[str]) -> EventPattern:
             intent = flag.split(":", 1)[1]
             if intent not in PLOVER_TYPES:
                 raise PatternDataError(path, line, f"unknown intent type {intent!r}")
-        elif flag != "sym":
+        elif flag not in {"sym", "recv"}:
             raise PatternDataError(path, line, f"unknown flag {flag!r}")
     return EventPattern(
         rule_id=f"{path.stem}:{line}",
@@ -121,12 +124,14 @@ def _parse_pattern(path: Path, line: int, cols: list[str]) -> EventPattern:
         cameo=cameo or None,
         targets=slots,
         symmetric="sym" in flag_set,
+        recipient="recv" in flag_set,
+        needs_clause="@clause" in objects,
         intent_type=intent,
     )
 
 
 def load_pattern_book(data_dir: Path = DATA_DIR) -> PatternBook:
-    """Read and validate patterns.tsv, light_verbs.txt and intent_modes.tsv."""
+    """Read and validate patterns.tsv, light_verbs.txt, intent_modes.tsv and weapon_modes.tsv."""
     verbs: dict[str, list[EventPattern]] = defaultdict(list)
     nouns: dict[str, list[EventPattern]] = defaultdict(list)
     path = data_dir / "patterns.tsv"
@@ -143,11 +148,20 @@ def load_pattern_book(data_dir: Path = DATA_DIR) -> PatternBook:
         modes[(cols[0], cols[1].strip().lower())] = IntentMode(
             cols[2].strip() or None, cols[3].strip() or None, cols[4].strip()
         )
+    weapons: dict[str, IntentMode] = {}
+    weapon_path = data_dir / "weapon_modes.tsv"
+    for line, cols in _rows(weapon_path):
+        if len(cols) != 3 or not cols[2].strip().isdigit():
+            raise PatternDataError(weapon_path, line, "want: lemma, mode, cameo")
+        weapons.setdefault(
+            cols[0].strip().lower(), IntentMode(cols[1].strip(), None, cols[2].strip())
+        )
     return PatternBook(
         verbs={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in verbs.items()},
         nouns={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in nouns.items()},
         light_verbs=light,
         intent_modes=modes,
+        weapon_modes=weapons,
         version=f"rules:{sum(map(len, verbs.values())) + sum(map(len, nouns.values()))}",
     )
 

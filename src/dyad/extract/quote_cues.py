@@ -104,11 +104,16 @@ def np_bounds(token: Token) -> tuple[int, int]:
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a cue verb, climbing out of participles and conjuncts."""
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS and child.tag_ != "EX" and child.ent_type_ not in _TIMES:
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    return verb.head  # "Smith, who said ..." -> Smith
-                return child
+        subjects = [
+            child
+            for child in verb.children
+            if child.dep_ in _SUBJECTS and child.tag_ != "EX" and child.ent_type_ not in _TIMES
+        ]
+        if subjects:
+            # Two subjects are a misparse ("KYIV, Ukraine (AP) — President Zelensky said"): the
+            # nearer one is the speaker. "Smith, who said ...": the speaker is written "who"
+            # (as PolNeAR marks it); the actor resolver takes it back to Smith.
+            return min(subjects, key=lambda child: abs(verb.i - child.i))
         for child in verb.children:
             if child.dep_ == "agent":  # "it was announced by the ministry"
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -119,6 +124,8 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
         verb = verb.head
+        if verb.dep_ == "prep" and verb.head is not verb:
+            verb = verb.head  # "responded by saying ...", "despite admitting ...": the outer verb
     return None
 
 

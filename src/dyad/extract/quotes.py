@@ -43,7 +43,9 @@ class _Cue:
     token: int  # index of the cue token, for governance checks
 
 
-def _cue_in(tokens: list[Token], cues: Cues, nearest_last: bool) -> _Cue | None:
+def _cue_in(
+    tokens: list[Token], cues: Cues, nearest_last: bool, quote: range | None = None
+) -> _Cue | None:
     """The cue verb (or "according to") in a window of tokens, with its speaker."""
     ordered = reversed(tokens) if nearest_last else tokens
     for token in ordered:
@@ -55,6 +57,11 @@ def _cue_in(tokens: list[Token], cues: Cues, nearest_last: bool) -> _Cue | None:
             token.tag_.startswith("VB") and token.lemma_.lower() in cues.direct_verbs
         ):
             subject = subject_of(token)
+            if subject is not None and quote is not None and subject.i in quote:
+                # the parse took a word of the quote as the subject: another subject of the
+                # cue outside the quote ("'... One of the brightest,' Rep. Cummings said")
+                others = [c for c in token.children if c.dep_ == "nsubj" and c.i not in quote]
+                subject = others[0] if others else None
             if subject is None:  # "..., said Barrack" parsed without a subject
                 following = [t for t in tokens if t.i > token.i and t.pos_ in ("PROPN", "PRON")]
                 subject = following[0] if following else None
@@ -71,7 +78,7 @@ def _is_mark(token: Token) -> bool:
     return all(ch in _ALL_MARKS + "`" for ch in token.text)
 
 
-def _after_window(doc: Doc, first: int, limit: int = 15) -> tuple[list[Token], int | None]:
+def _after_window(doc: Doc, first: int, limit: int = 40) -> tuple[list[Token], int | None]:
     """Tokens after a quote that may hold its cue, and the char where their clause ends."""
     window: list[Token] = []
     for token in doc[first : first + 4 * limit]:
@@ -130,7 +137,8 @@ def _direct_quotes(doc: Doc, cues: Cues, starts: list[int]) -> list[QuoteSpan]:
         soft_end = inner[-1] in ",?!—–-" or (bool(after) and after[0].text[:1].islower())
         cue, rule = None, ""
         if soft_end and how != "unclosed":
-            cue, rule = _cue_in(after, cues, nearest_last=False), "cue-after"
+            cue = _cue_in(after, cues, nearest_last=False, quote=range(first, last + 1))
+            rule = "cue-after"
         if cue is None:
             cue, rule = _cue_in(before, cues, nearest_last=True), "cue-before"
         if cue is not None and words <= SCARE_MAX_WORDS and not _governs(doc, cue, first, last):
@@ -149,7 +157,7 @@ def _direct_quotes(doc: Doc, cues: Cues, starts: list[int]) -> list[QuoteSpan]:
             speaker = (prev.speaker_start, prev.speaker_end)  # type: ignore[assignment]
             cue_span = (prev.cue_start, prev.cue_end)  # type: ignore[assignment]
         elif words > SCARE_MAX_WORDS and how != "single":
-            rule, speaker, cue_span = "no-cue", None, None
+            rule, speaker, cue_span = _uncued_speaker(doc, inner, start, first, last, prev)
         else:
             continue
         if how != "closed":
@@ -168,6 +176,54 @@ def _direct_quotes(doc: Doc, cues: Cues, starts: list[int]) -> list[QuoteSpan]:
         prev = quote
         prev_tail = after_end if rule == "cue-after" and after_end is not None else end
     return out
+
+
+_LABEL = re.compile(r"^[\s\W]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)?):\s")
+_PRONOUN_SPEAKERS = {"he", "she", "they", "i", "we"}
+
+
+def _uncued_speaker(
+    doc: Doc, inner: str, start: int, first: int, last: int, prev: QuoteSpan | None
+) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None]:
+    """(rule, speaker, cue) for a quote with no cue verb near it.
+
+    A transcript label opens it ("PENCE: Well, ..."); or a verb outside the quote governs it
+    and has a subject ("Cruz called Trump a "..."", "Ham described Clinton as "...""); or it
+    stands alone in the paragraph of an earlier quote and takes that quote's speaker.
+    """
+    label = _LABEL.match(doc.text[start : start + 60])
+    if label is not None:
+        at = start + label.start(1)
+        return "transcript-label", (at, at + len(label.group(1))), None
+    inside = range(first, last + 1)
+    for i in inside:
+        head = doc[i].head
+        while head.i in inside and head.head.i != head.i:
+            head = head.head
+        if head.i in inside or head.pos_ not in ("VERB", "AUX"):
+            continue
+        between = doc[head.i + 1 : first]
+        if head.i > first or any(_is_break(t) or _is_mark(t) for t in between):
+            break  # only a verb before the quote, in its sentence, introduces it
+        subject = subject_of(head)
+        if subject is not None and subject.i not in inside and _speaker_like(subject):
+            return "governor-subject", np_bounds(subject), (head.idx, head.idx + len(head.text))
+        break
+    if (
+        prev is not None
+        and prev.speaker_start is not None
+        and prev.speaker_end is not None
+        and "\n" not in doc.text[prev.end : start]
+    ):
+        return "paragraph-speaker", (prev.speaker_start, prev.speaker_end), None
+    return "no-cue", None, None
+
+
+def _speaker_like(token: Token) -> bool:
+    """A subject that can be a speaker: a name, a personal pronoun or a common noun phrase."""
+    if token.pos_ == "PRON":
+        return token.lower_ in _PRONOUN_SPEAKERS
+    return token.pos_ in ("PROPN", "NOUN") and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _covered(quote: QuoteSpan, direct: list[QuoteSpan]) -> bool:

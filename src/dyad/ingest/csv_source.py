@@ -10,7 +10,7 @@ from typing import BinaryIO
 from dyad.article import Article
 from dyad.ingest.errors import IngestError
 from dyad.ingest.fields import FieldMap, article_from_record
-from dyad.ingest.streams import READ_ERRORS, open_binary, skip_rest_of_line
+from dyad.ingest.streams import READ_ERRORS, open_binary, read_failure, skip_rest_of_line
 from dyad.ingest.text import MAX_ARTICLE_BYTES
 
 # A record (and so any field) may hold up to twice the article limit, so an over-long article is
@@ -102,7 +102,8 @@ def _read_records(
             yield IngestError(origin, f"malformed CSV: {exc}", start)
             continue
         except READ_ERRORS as exc:
-            yield IngestError(origin, f"cannot read further (damaged file?): {exc}", lines.line)
+            reason = f"{read_failure(exc)}; the records before it were read"
+            yield IngestError(origin, reason, lines.line + 1)
             return
         if not row or row == [""]:
             continue

@@ -21,7 +21,7 @@ from defusedxml.ElementTree import iterparse
 
 from dyad.article import Article
 from dyad.ingest.errors import IngestError
-from dyad.ingest.streams import READ_ERRORS, open_binary
+from dyad.ingest.streams import READ_ERRORS, open_binary, read_failure
 from dyad.ingest.text import MAX_ARTICLE_BYTES, article_from_text
 
 ATOM_NAMESPACE = "{http://www.w3.org/2005/Atom}"
@@ -73,7 +73,8 @@ def read_feed(path: Path, default_date: str | None = None) -> Iterator[Article |
         except (ParseError, DefusedXmlException) as exc:
             yield IngestError(origin, f"malformed or unsafe feed after item {number}: {exc}")
         except READ_ERRORS as exc:
-            yield IngestError(origin, f"cannot read further (damaged file?): {exc}")
+            reason = f"{read_failure(exc)}; the {number} item(s) before it were read"
+            yield IngestError(origin, reason, number + 1)
 
 
 class _ItemTooLarge(Exception):

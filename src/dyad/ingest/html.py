@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dyad.article import Article
 from dyad.ingest.errors import IngestError
-from dyad.ingest.streams import READ_ERRORS, read_capped
+from dyad.ingest.streams import READ_ERRORS, read_capped, read_failure
 from dyad.ingest.text import article_from_text
 
 MAX_HTML_BYTES = 20_000_000  # markup is several times the text; trafilatura's own cap
@@ -88,7 +88,7 @@ def read_html_file(path: Path, default_date: str | None = None) -> Iterator[Arti
     try:
         raw = read_capped(path, MAX_HTML_BYTES)
     except READ_ERRORS as exc:
-        yield IngestError(origin, f"cannot read: {exc}")
+        yield IngestError(origin, read_failure(exc))
         return
     if raw is None:
         yield IngestError(origin, f"file too large (> {MAX_HTML_BYTES:,} bytes)")

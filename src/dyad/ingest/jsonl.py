@@ -9,7 +9,7 @@ from pathlib import Path
 from dyad.article import Article
 from dyad.ingest.errors import IngestError
 from dyad.ingest.fields import FieldMap, article_from_record
-from dyad.ingest.streams import READ_ERRORS, bounded_lines, open_binary
+from dyad.ingest.streams import READ_ERRORS, bounded_lines, open_binary, read_failure
 from dyad.ingest.text import MAX_ARTICLE_BYTES
 
 MAX_LINE_BYTES = MAX_ARTICLE_BYTES * 2
@@ -29,13 +29,15 @@ def read_jsonl(
         return
     with handle:
         lines = bounded_lines(handle, MAX_LINE_BYTES)
+        number = 0
         while True:
             try:
                 number, raw = next(lines)
             except StopIteration:
                 return
             except READ_ERRORS as exc:
-                yield IngestError(origin, f"cannot read further (damaged file?): {exc}")
+                reason = f"{read_failure(exc)}; the lines before it were read"
+                yield IngestError(origin, reason, number + 1)
                 return
             if raw is None:
                 yield IngestError(origin, "line too large", number)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from dyad.article import Article
@@ -51,28 +52,50 @@ _MAGIC = {
 }
 
 
+def utc_now() -> dt.datetime:
+    """The current time in UTC (the clock of ingest-time dates)."""
+    return dt.datetime.now(dt.UTC)
+
+
 def iter_articles(
     paths: Iterable[str | Path],
     default_date: str | None = None,
     *,
     fields: FieldMap | None = None,
     use_mtime: bool = False,
+    ingest_clock: Callable[[], dt.datetime] | None = utc_now,
 ) -> Iterator[Article | IngestError]:
     """Yield an Article (or the IngestError that replaced it) for every article under ``paths``.
 
     Folders are walked in sorted order without following symlinks (so a symlink loop cannot hang
     it); unknown file types are reported, never fatal. ``fields`` names JSONL/CSV fields;
     ``use_mtime`` dates headerless text files by their modification time when no ``default_date``.
+    An article that still has no date gets the day ``ingest_clock`` gives when it is read,
+    marked ``date_source="ingest-time"`` (None leaves it undated, ``date_source="none"``).
     """
     for raw_path in paths:
         path = Path(raw_path)
+        items: Iterator[Article | IngestError]
         if path.is_dir() and not path.is_symlink():
-            for child in sorted(_walk(path)):
-                yield from _read_file(child, default_date, fields, use_mtime, from_folder=True)
+            items = (
+                item
+                for child in sorted(_walk(path))
+                for item in _read_file(child, default_date, fields, use_mtime, from_folder=True)
+            )
         elif path.exists():
-            yield from _read_file(path, default_date, fields, use_mtime, from_folder=False)
+            items = _read_file(path, default_date, fields, use_mtime, from_folder=False)
         else:
-            yield IngestError(str(path), "no such file or folder")
+            items = iter([IngestError(str(path), "no such file or folder")])
+        for item in items:
+            if ingest_clock is not None and isinstance(item, Article) and item.date is None:
+                item = dated_by_ingest_time(item, ingest_clock())
+            yield item
+
+
+def dated_by_ingest_time(article: Article, now: dt.datetime) -> Article:
+    """``article`` dated by the day (UTC) it was ingested, as it has no date of its own."""
+    day = now.astimezone(dt.UTC).date().isoformat()
+    return article.model_copy(update={"date": day, "date_source": "ingest-time"})
 
 
 def _walk(folder: Path) -> Iterator[Path]:

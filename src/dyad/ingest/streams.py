@@ -13,6 +13,19 @@ READ_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error)
 _SKIP_CHUNK = 1 << 20
 
 
+def read_failure(exc: BaseException) -> str:
+    """A plain reason for what reading a file raised: a truncated or damaged gzip, or I/O."""
+    if isinstance(exc, EOFError):
+        return "truncated gzip: the file ends before its end-of-stream marker (a cut-off copy?)"
+    if isinstance(exc, gzip.BadGzipFile):
+        return f"damaged gzip: {exc}"
+    if isinstance(exc, zlib.error):
+        return f"damaged gzip data: {exc}"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read: {exc.strerror}"
+    return f"cannot read: {exc}"
+
+
 def is_gzip_name(path: Path) -> bool:
     """Whether the file is named as gzip-compressed (``.gz``)."""
     return path.name.lower().endswith(".gz")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dyad.article import Article, article_id_for
 from dyad.ingest.errors import IngestError
-from dyad.ingest.streams import READ_ERRORS, is_gzip_name, read_capped
+from dyad.ingest.streams import READ_ERRORS, is_gzip_name, read_capped, read_failure
 
 MAX_ARTICLE_BYTES = 5_000_000  # past this an article is reported, not coded (bounded time/memory)
 _HEADER = re.compile(r"\A\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})[ \t]*(?:\r?\n)*[ \t]*")
@@ -25,6 +25,45 @@ def parse_date_header(text: str) -> tuple[str | None, int]:
     except ValueError:
         return None, 0
     return value, match.end()
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+# A wire dateline: upper-case place (", Country" allowed), then a full date, then the agency or
+# a dash: "WASHINGTON, Jan. 7, 1998 (AP) _", "KYIV, Ukraine, 8 January 2026 (Reuters) -".
+_DATELINE = re.compile(
+    r"\A\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?,\s*"
+    rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+{_MONTH.replace('month', 'month2')},?\s+(?P<year2>\d{{4}}))"
+    r"\s*(?:\(|[-_\u2013\u2014/])"
+)
+
+
+def dateline_date(body: str) -> str | None:
+    """The full date of a wire dateline at the start of the body, or None."""
+    match = _DATELINE.match(body[:200])
+    if not match:
+        return None
+    month = _MONTHS.get((match["month"] or match["month2"]).lower())
+    day, year = match["day"] or match["day2"], match["year"] or match["year2"]
+    if month is None:
+        return None
+    try:
+        return dt.date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def decode_article_bytes(raw: bytes, origin: str) -> str:
@@ -58,6 +97,8 @@ def article_from_text(
         raise IngestError(origin, "empty article (no text after the header)")
     if header_date is not None:
         date, date_source = header_date, "article"
+    elif (from_dateline := dateline_date(text[body_start:])) is not None:
+        date, date_source = from_dateline, "dateline"  # the article's own date beats a default
     if date is not None:
         try:
             dt.date.fromisoformat(date[:10])
@@ -96,8 +137,7 @@ def read_text_file(path: Path, default_date: str | None = None, use_mtime: bool 
             raw = path.read_bytes()
         mtime = path.stat().st_mtime
     except READ_ERRORS as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise IngestError(origin, f"cannot read: {reason}") from None
+        raise IngestError(origin, read_failure(exc)) from None
     text = decode_article_bytes(raw, origin)
     if default_date is None and use_mtime:
         day = dt.datetime.fromtimestamp(mtime, tz=dt.UTC).date().isoformat()

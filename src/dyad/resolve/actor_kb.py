@@ -21,10 +21,11 @@ from dyad.datafiles import DataFileError, read_table
 
 ACTORS_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 
-# CAMEO/Phoenix agent codes; UAF is "unidentified armed forces" (gunmen, attackers).
+# CAMEO/Phoenix agent codes; UAF is "unidentified armed forces" (gunmen, attackers); IMG an
+# "international militarized group" with no home country (al-Qaeda, the Islamic State's core).
 SECTORS = frozenset(
     {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "IGO", "NGO", "MED", "EDU"}
-    | {"BUS", "CRM", "CVL", "REF", "HLH", "LEG", "ELI", "LAB", "AGR", "REL", "UAF"}
+    | {"BUS", "CRM", "CVL", "REF", "HLH", "LEG", "ELI", "LAB", "AGR", "REL", "UAF", "IMG"}
 )
 ORG_TYPES = frozenset(
     {"armed_group", "igo", "ngo", "party", "movement", "agency", "military", "legislature"}
@@ -37,6 +38,7 @@ COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capitals", "metonyms"
 ORG_COLUMNS = ("id", "name", "aliases", "country", "sector", "type", "valid_from", "valid_to")
 PEOPLE_COLUMNS = ("id", "name", "aliases", "country", "sector", "role", "valid_from", "valid_to")
 SECTOR_COLUMNS = ("term", "sector", "notes")
+GROUP_COLUMNS = ("term", "countries", "notes")
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -105,6 +107,21 @@ def demonym_plurals(demonym: str) -> tuple[str, ...]:
     return (demonym, demonym + "s")
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one deletion, insertion, substitution or swap."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1 :]
+
+
 def _word_forms(word: str) -> list[str]:
     """The word and its regular singular and plural forms, for matching sector nouns."""
     forms = [word]
@@ -132,12 +149,19 @@ class ActorKB:
         countries: Iterable[Country],
         entries: Iterable[KBEntry],
         sector_terms: dict[str, str],
+        groups: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.countries: tuple[Country, ...] = tuple(countries)
+        self._groups = {
+            normalise_name(form): homes
+            for term, homes in (groups or {}).items()
+            for form in demonym_plurals(term)
+        }
         self.entries: tuple[KBEntry, ...] = tuple(entries)
         self._sector_terms = dict(sector_terms)
         self._longest_term = max((len(t.split()) for t in self._sector_terms), default=0)
         self._by_iso3 = {c.iso3: c for c in self.countries}
+        self._typos: dict[str, Country | None] = {}  # memo of country_by_misspelling
         self._country_names: dict[str, Country] = {}
         self._demonyms: dict[str, Country] = {}
         self._capitals: dict[str, Country] = {}
@@ -149,10 +173,15 @@ class ActorKB:
                     self._demonyms.setdefault(normalise_name(form), country)
             for form in (*country.capitals, *country.metonyms):
                 self._capitals.setdefault(normalise_name(form), country)
+        self._roles = {e.id: e.role for e in self.entries if e.role}
         self._names: dict[str, list[KBEntry]] = {}
         for entry in self.entries:
             for key in dict.fromkeys(normalise_name(f) for f in (entry.name, *entry.aliases)):
                 self._names.setdefault(key, []).append(entry)
+
+    def role_of(self, entry_id: str) -> str | None:
+        """The role (a person's office, an organisation's type) of the entry with this id."""
+        return self._roles.get(entry_id)
 
     def country(self, iso3: str) -> Country | None:
         """The country with this ISO3 code."""
@@ -172,6 +201,23 @@ class ActorKB:
         """The country whose name or alias is ``text`` ("Syria", "the U.S.", "DRC")."""
         return self._country_names.get(normalise_name(text))
 
+    def country_by_misspelling(self, text: str) -> Country | None:
+        """The one country whose name is ``text`` with one letter left out, added, changed or
+        two swapped ("Ethopia", "Afghanistan" typed "Afganistan"); names under 6 letters and
+        ambiguous typos give None ("Iraq" is no typo of "Iran")."""
+        key = normalise_name(text)
+        if len(key) < 6 or key in self._country_names:
+            return None
+        if key in self._typos:
+            return self._typos[key]
+        found = {
+            country.iso3: country
+            for name, country in self._country_names.items()
+            if len(name) >= 6 and abs(len(name) - len(key)) <= 1 and _one_edit(name, key)
+        }
+        self._typos[key] = next(iter(found.values())) if len(found) == 1 else None
+        return self._typos[key]
+
     def country_by_demonym(self, text: str) -> Country | None:
         """The country of a demonym ("Syrian", "Israelis"); ethnic terms ("Kurdish") give None."""
         return self._demonyms.get(normalise_name(text))
@@ -179,6 +225,13 @@ class ActorKB:
     def country_by_capital(self, text: str) -> Country | None:
         """The country whose capital or seat of power is ``text`` ("Damascus", "the Kremlin")."""
         return self._capitals.get(normalise_name(text))
+
+    def group_countries(self, text: str) -> tuple[str, ...]:
+        """Home countries of a people, group or region that is no demonym, main home first.
+
+        "Chechen" -> (RUS,); "Kurds" -> (IRQ, TUR, SYR, IRN); "Syrian" or "Arab" -> ().
+        """
+        return self._groups.get(normalise_name(text), ())
 
     def sector_for_term(self, text: str) -> str | None:
         """Sector of the longest sector term ending the noun phrase ``text``, or None.
@@ -253,7 +306,9 @@ def _load(data_dir: Path) -> ActorKB:
         for c in countries
     ]
     terms = _read_sector_terms(data_dir / "sectors.tsv")
-    return ActorKB(countries, (*organisations, *people, *country_entries), terms)
+    groups_path = data_dir / "groups.tsv"
+    groups = _read_groups(groups_path) if groups_path.exists() else {}
+    return ActorKB(countries, (*organisations, *people, *country_entries), terms, groups)
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -377,3 +432,18 @@ def _read_sector_terms(path: Path) -> dict[str, str]:
             raise ActorDataError(path, line, f"duplicate term {row['term']!r}")
         terms[term] = _sector(path, line, row["sector"])
     return terms
+
+
+def _read_groups(path: Path) -> dict[str, tuple[str, ...]]:
+    groups: dict[str, tuple[str, ...]] = {}
+    for line, row in _rows(path, GROUP_COLUMNS):
+        term = row["term"]
+        if not normalise_name(term):
+            raise ActorDataError(path, line, "empty term")
+        if term in groups:
+            raise ActorDataError(path, line, f"duplicate term {term!r}")
+        homes = _split(path, line, row["countries"], "countries")
+        if not homes:
+            raise ActorDataError(path, line, "no country")
+        groups[term] = tuple(_iso3(path, line, c, required=True) or c for c in homes)
+    return groups

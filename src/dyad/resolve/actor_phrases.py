@@ -7,10 +7,12 @@ place, not the demonym), "an anti-Syria journalist" (a stance, not a nationality
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.article import Actor
 from dyad.resolve.actor_kb import ActorKB
 from dyad.resolve.gazetteer import load_gazetteer
 
@@ -59,12 +61,66 @@ def place_country(kb: ActorKB, text: str) -> str | None:
     return None
 
 
+FORMER = {"former", "ex", "ex-"}
+# Media run by a state speak for its government (Phoenix/PLOVER code them GOVMED).
+STATE_MEDIA_MODIFIERS = {
+    "official",
+    "state",
+    "state-run",
+    "state-owned",
+    "government",
+    "semi-official",
+}
+# Sectors that a "former" holder leaves: a former minister or general is one of the elite (ELI).
+OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "PTY", "COP", "SPY", "IGO"}
+
+
+# Where something happens ("a curfew in Algiers"); "from Damascus" may be a government's envoy.
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "throughout"}
+
+
+def is_locative(token: Token) -> bool:
+    """True for a place named as where something happens: "in Algiers", "near Basra"."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+
+
+def is_former(context: Span, head: Token) -> bool:
+    """True when "former" or "ex-" qualifies the title or noun before ``head``."""
+    words = [t.lower_ for t in context if t.i < head.i]
+    words += [c.lower_ for c in head.children if c.dep_ in {"amod", "advmod"}]
+    return any(w in FORMER or w.startswith("ex-") for w in words)
+
+
+def adjusted_sector(span: Span, head: Token, sector: str) -> str:
+    """A sector noun's sector, qualified: "former ministers" are ELI, "state media" GOV."""
+    if sector in OFFICE_SECTORS and is_former(span, head):
+        return "ELI"
+    if sector == "MED" and any(
+        t.lower_ in STATE_MEDIA_MODIFIERS for t in span if t.i < head.i and t.dep_ != "poss"
+    ):
+        return "GOV"
+    return sector
+
+
 def is_stance(token: Token) -> bool:
-    """True for "Syria" in "anti-Syria" / "pro-Iranian": a stance towards a country."""
+    """True for "Syria" in "anti-Syria" / "pro-Iranian" / "Iran-backed": a stance towards a
+    country or its backing, not the actor's own nationality."""
     doc = token.doc
+    if (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].lower_ in BACKING_WORDS
+    ):
+        return True
+    if token.lower_.endswith(tuple("-" + w for w in BACKING_WORDS)):
+        return True
     if token.i >= 2 and doc[token.i - 1].text == "-":
         return doc[token.i - 2].lower_ in STANCE_PREFIXES
     return token.lower_.startswith(tuple(p + "-" for p in STANCE_PREFIXES))
+
+
+# "Iran-backed militias", "Rwandan-supported rebels": the country backs them, they are not its own
+BACKING_WORDS = ("backed", "sponsored", "supported", "funded", "armed", "trained", "allied")
 
 
 def is_ethnic(token: Token) -> bool:
@@ -110,6 +166,81 @@ def located_country(kb: ActorKB, head: Token, of: bool = False) -> str | None:
                     found = place_country(kb, ent.text)
                     if found is not None:
                         return found
+            if obj.pos_ == "PROPN" and prep.lower_ in PLACE_PREPS and _untagged_place(kb, obj):
+                # "local authorities in Sumy": a town the parser took for a name
+                return place_country(kb, obj.text)
+    return None
+
+
+def _untagged_place(kb: ActorKB, token: Token) -> bool:
+    ent = entity_of(token)
+    if ent is not None and (ent.label_ not in {"PERSON", "ORG", "NORP"} or len(ent) > 1):
+        return False
+    return not kb.lookup_name(token.text) and place_country(kb, token.text) is not None
+
+
+def group_home(kb: ActorKB, text: str, main: str | None) -> str | None:
+    """Country of a people, group or region named ``text`` ("Chechen", "Kurds", "Darfur"): the
+    article's country when the group lives there, else the group's main home; None if no group."""
+    homes = kb.group_countries(text)
+    if not homes:
+        return None
+    return main if main in homes else homes[0]
+
+
+def modifier_home(kb: ActorKB, span: Span, head: Token, main: str | None) -> str | None:
+    """Country of a people or place premodifying the noun: "Chechen rebels", "Karen guerrillas",
+    "Gaza residents", "Benghazi militias". Names of organisations ("Hamas gunmen") do not count."""
+    for token in span:
+        if token.i >= head.i or token.dep_ not in MODIFIER_NOUN_DEPS or is_stance(token):
+            continue
+        ent = entity_of(token)
+        if not token.text[:1].isupper():
+            continue
+        for text in dict.fromkeys((ent.text if ent is not None else token.text, token.text)):
+            found = group_home(kb, text, main)
+            if found is None and is_place_word(token, ent):
+                found = place_country(kb, text)
+            if found is not None:
+                return found
+    return None
+
+
+MODIFIER_NOUN_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+
+
+def is_place_word(token: Token, ent: Span | None) -> bool:
+    """A place name (tagged as one, or an untagged proper noun: "Benghazi militias")."""
+    if ent is not None:
+        return ent.label_ in {"GPE", "LOC"}
+    return token.pos_ == "PROPN"
+
+
+def clause_place_country(kb: ActorKB, head: Token) -> str | None:
+    """Country of where the noun's clause happens: "killed four civilians in Kherson", "arrested
+    dozens of protesters in Belgrade". Only the nearest verb's own locative phrase counts."""
+    verb = head.head
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    # the verb's own locative, or its object's ("attacked a checkpoint in Raqqa")
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != head.i]
+    preps = [p for t in (verb, *objects) for p in t.children if p.dep_ == "prep"]
+    for prep in preps:
+        if prep.lower_ not in PLACE_PREPS or prep.i < head.i - 12:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for token in obj.subtree:
+                ent = entity_of(token)
+                if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"} and not is_stance(token):
+                    found = place_country(kb, ent.text)
+                    if found is not None:
+                        return found
     return None
 
 
@@ -126,6 +257,17 @@ def main_country(kb: ActorKB, doc: Doc) -> str | None:
         )
         if country is not None:
             counts[country.iso3] += 1
+        elif ent.label_ == "GPE" and (place := place_country(kb, ent.text)) is not None:
+            counts[place] += 1  # "Kherson", "Kaduna": a town or province of the country
+    for ent in doc.ents:  # "UNITA", "President Putin": a named actor's country counts too
+        if ent.label_ in {"ORG", "PERSON"}:
+            entry = next(iter(kb.lookup_name(ent.text)), None)
+            if entry is not None and entry.role == "media":
+                continue  # "(Reuters)", "AFP reported": the wire is no clue to the story's country
+            if entry is not None and entry.country:
+                counts[entry.country] += 1
+            elif ent.label_ == "ORG" and (found := country_of_name(kb, ent[0].text)) is not None:
+                counts[found[0]] += 1  # "the Kenya Anti-Corruption Commission"
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -140,9 +282,60 @@ def title_sector(kb: ActorKB, context: Span, head: Token) -> str | None:
             sector = kb.sector_for_term(doc[context.start : i + 1].text)
             if sector is not None:
                 return sector
+    if name is not None and len(name) > 2:
+        # a title the parser put inside the name: "Archbishop Peter Smith", "Activist Sara X"
+        for size in range(min(len(name) - 2, 3), 0, -1):
+            sector = kb.sector_for_term(name[:size].text)
+            if sector is not None:
+                return sector
     for token in context:  # a title after the name: "Tom Barrack, the US envoy"
         if token.ent_type_ != "PERSON" and token.i > start:
             sector = kb.sector_for_term(token.lower_)
             if sector is not None:
                 return sector
+    return None
+
+
+# Titles written before a name ("Vice-President Moody Awori") that make it a person's name even
+# where the parser took it for an organisation.
+PERSON_TITLES = {
+    "envoy", "minister", "president", "leader", "ambassador", "official", "secretary",
+    "governor", "senator", "chairman", "mayor", "king", "prince", "general", "premier",
+    "chancellor", "sheikh", "judge", "commander", "spokesman", "spokeswoman",
+    "lawyer", "activist", "journalist", "reporter", "businessman", "businesswoman", "dissident",
+    "blogger", "cleric", "imam", "professor", "economist", "opposition", "prosecutor", "lawmaker",
+    "congressman", "congresswoman", "rapper", "singer", "businessmen", "tycoon", "billionaire",
+}  # fmt: skip
+
+
+def after_title(head: Token) -> bool:
+    """True when the name's entity follows a personal title ("Vice-President Moody Awori")."""
+    ent = entity_of(head)
+    start = ent.start if ent is not None else head.i
+    return start > 0 and head.doc[start - 1].lower_ in PERSON_TITLES
+
+
+def holds_title(kb: ActorKB, actor: Actor, title: str) -> bool:
+    """Whether a known person's office has this title; persons known by title alone pass."""
+    role = kb.role_of(actor.id) if actor.id else None
+    return role is None or title in role.lower() or title == "official"
+
+
+def member_organisation(kb: ActorKB, head: Token, on: dt.date | None) -> Actor | None:
+    """The organisation a sector noun belongs to: "U.N. troops", "Hamas fighters"."""
+    for child in head.children:
+        if child.dep_ not in {"compound", "nmod", "poss"} or child.i > head.i:
+            continue
+        ent = entity_of(child)
+        text = ent.text if ent is not None else child.text
+        entry = next((e for e in kb.lookup_name(text, on) if e.kind == "organisation"), None)
+        if entry is not None:
+            return Actor(
+                id=entry.id,
+                name=entry.name,
+                country=entry.country,
+                sector=entry.sector,
+                kind="organisation",
+                resolved_by="organisation-member",
+            )
     return None

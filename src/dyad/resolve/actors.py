@@ -13,36 +13,55 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Actor, Mention
+from dyad.resolve.actor_countries import MODIFIER_DEPS, country_mention, group_mention
 from dyad.resolve.actor_kb import ActorKB
 from dyad.resolve.actor_phrases import (
+    OFFICE_SECTORS,
+    adjusted_sector,
+    after_title,
+    clause_place_country,
     country_of_name,
     entity_of,
+    holds_title,
     is_ethnic,
+    is_former,
     is_stance,
     located_country,
     main_country,
+    member_organisation,
     modifier_country,
-    place_country,
+    modifier_home,
     title_sector,
 )
 from dyad.resolve.coref import (
     FIRST_PERSON,
+    NEUTER,
     PERSONAL,
     PLURAL,
     UNRESOLVED,
     HistoryEntry,
     MentionHistory,
     Resolution,
+    acts_as_agent,
     copy_of,
 )
 
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+NON_STATE = {"IGO", "NGO", "IMG"}  # sectors that belong to no country
+ARMED = {"MIL", "COP", "SPY"}  # state force sectors
+# Sectors whose members are usually of the place where they act (not soldiers or diplomats).
+LOCAL_SECTORS = {"CVL", "REB", "UAF", "CRM", "EDU", "LAB", "BUS", "REF", "HLH", "REL", "OPP"}
+LOCAL_SECTORS |= {"AGR", "COP", "MED"}
 DROP_CHILDREN = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "punct", "prep", "xcomp"}
 # Definite descriptions that stand for a person named earlier ("the envoy" after Tom Barrack).
 PERSON_NOMINALS = {"envoy", "minister", "president", "leader", "ambassador", "official"}
 # Definite descriptions of an organisation named earlier ("the group" after the SDF).
 ORG_NOMINALS = {"group", "organisation", "organization", "movement", "alliance", "coalition"}
-MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+RELATIVE = {"who", "which", "that"}
+# Nouns that are an organisation's people: "Hezbollah members", "supporters of the PKK".
+MEMBER_NOUNS = {"member", "supporter", "loyalist", "operative", "cadre", "affiliate", "activist"}
+# Who speaks for an actor named after "for"/"of" takes that actor's country and sector.
+SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 
 
 class ActorResolver:
@@ -105,7 +124,9 @@ class ActorResolver:
     def _is_candidate(self, token: Token) -> bool:
         lower = token.lower_
         if token.pos_ == "PRON":
-            return lower in PERSONAL | PLURAL | FIRST_PERSON
+            return lower in PERSONAL | PLURAL | FIRST_PERSON or (
+                lower in NEUTER and acts_as_agent(token)
+            )
         if token.ent_type_ in {"PERSON", "ORG"} and token.ent_iob_ in {"B", "I"}:
             return token.head.ent_type_ != token.ent_type_ or token.head.i == token.i
         if token.ent_type_ in {"GPE", "NORP"} and token.dep_ in {
@@ -115,9 +136,31 @@ class ActorResolver:
             "poss",
         }:
             return True
-        if token.pos_ != "NOUN" or token.dep_ == "compound":
+        if (
+            token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
+            and token.ent_type_ not in {"GPE", "LOC", "FAC", "PERSON"}
+            and token.text[:1].isupper()
+            and self.kb.group_countries(token.text)
+        ):
+            return True  # a people the parser did not tag: "Tamils", "Crimean Tatars"
+        if (
+            token.pos_ == "PROPN"
+            and not token.ent_type_
+            and token.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            and self.kb.country_by_misspelling(token.text) is not None
+        ):
+            return True  # "Ethopia has agreed ...": a misspelt country the parser did not tag
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound" or token.ent_type_:
             return False
-        return self.kb.sector_for_term(lower) is not None or token.lemma_.lower() in ORG_NOMINALS
+        # "tribal leaders", "riot police": the term may need the noun's premodifiers;
+        # "the Union of Teachers", "Parliament": an untagged proper noun may be an actor noun
+        premods = [t.text for t in token.lefts if t.dep_ in {"amod", "compound"}][-2:]
+        return (
+            self.kb.sector_for_term(lower) is not None
+            or (bool(premods) and self.kb.sector_for_term(" ".join([*premods, lower])) is not None)
+            or token.lemma_.lower() in ORG_NOMINALS
+            or (token.lemma_.lower() in MEMBER_NOUNS and self._member_of(token) is not None)
+        )
 
     def _anchor(self, token: Token) -> Token:
         """The token a mention is about: the person inside a title, the noun a compound modifies.
@@ -126,6 +169,9 @@ class ActorResolver:
         """
         if token.pos_ == "PRON":
             return token
+        if token.pos_ == "ADP":  # a phrase written with its preposition: "in central Baghdad"
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            return self._anchor(objects[0]) if objects else token
         if token.ent_type_ in {"PERSON", "ORG"}:
             return token
         if (
@@ -169,77 +215,103 @@ class ActorResolver:
 
     # -- resolution --------------------------------------------------------------------------
     def _resolve(self, head: Token, span: Span) -> Resolution:
+        if head.pos_ == "PRON" and head.lower_ in RELATIVE and head.head.dep_ == "relcl":
+            return self._relative(head)
         if head.pos_ == "PRON":
             return self.history.pronoun(head, self.offset, self._country_name)
         ent = entity_of(head)
         if ent is not None and ent.label_ in {"GPE", "NORP", "LOC"}:
-            own = self._place_or_country(head, ent, span)
+            own = country_mention(self.kb, head, ent, self.main_country, self._named(span))
             if own is not None:
-                return own
-        named = self._named(span)
+                return own[0], own[1], None
+        named = self._named(span, head)
+        if named is not None and named.sector == "IMG":
+            named = self._local_branch(named, head, span)
+        if named is not None and named.sector in {"GOV", "PTY"} and not head.ent_type_:
+            words = [t.text for t in head.lefts if t.dep_ in MODIFIER_DEPS and not t.ent_type_]
+            armed = self.kb.sector_for_term(" ".join([*words, head.text]))
+            if armed in ARMED:  # "Sandinista troops", "Taliban security forces"
+                named = named.model_copy(update={"sector": armed})
         if named is not None:
             return named, named.kind, None
-        if head.ent_type_ == "PERSON":
+        misspelt = ent is None and head.pos_ == "PROPN" and len(span) == 1
+        typo = self.kb.country_by_misspelling(head.text) if misspelt else None
+        if typo is not None:
+            actor = Actor(
+                name=typo.name, country=typo.iso3, sector="GOV", kind="country",
+                resolved_by="country-misspelt",
+            )  # fmt: skip
+            return actor, "country", None
+        if named is None and (ent is None or ent.label_ not in {"GPE", "NORP", "LOC", "FAC"}):
+            group = group_mention(self.kb, head, ent, span, self.main_country)
+            if group is not None:  # "Karen" in "Karen guerrillas" is a people, not a person
+                return group[0], group[1], None
+        if head.ent_type_ == "PERSON" or (head.ent_type_ == "ORG" and after_title(head)):
+            # the small model tags some titled names ORG: "Vice-President Moody Awori"
             return self._person(head, span)
         sector = self.kb.sector_for_term(_strip_det(span.text)) or self.kb.sector_for_term(
             head.lower_
         )
+        if sector is None and head.lemma_.lower() in MEMBER_NOUNS:
+            member_of = self._member_of(head)
+            if member_of is not None:  # "two Hezbollah members", "members of Hamas"
+                return member_of, "sector", None
         if sector is None:
             return self._other_noun(head, span)
         return self._sector_noun(head, span, sector)
 
-    def _place_or_country(self, head: Token, ent: Span, span: Span) -> Resolution | None:
-        """A country, capital, demonym or place that heads the mention."""
-        if is_stance(head) or any(e.kind != "country" for e in self.kb.lookup_name(ent.text)):
-            return None  # "Brussels" for the EU is a name in the knowledge base, not a capital
-        found = country_of_name(self.kb, ent.text)
-        if found is not None and found[1] == "demonym" and is_ethnic(head):
-            # "ethnic Albanians in south Serbia": the people of the place, not of Albania
-            country = located_country(self.kb, head)
-            how = "ethnic-group+place"
-            if country is None:
-                country, how = self.main_country, "ethnic-group+article-country"
-            actor = Actor(country=country, sector="CVL", kind="group", resolved_by=how)
-            return actor, "group", None
-        if found is not None:
-            country, how = found
-            for child in head.children:
-                outer = country_of_name(self.kb, child.text) if child.dep_ == "amod" else None
-                if outer is not None and outer[1] == "demonym":  # "Bosnian Serbs" live in Bosnia
-                    country = outer[0]
-            if how == "demonym":
-                sector = self._modified_sector(head)
-                actor = Actor(
-                    country=country, sector=sector or "CVL", kind="group", resolved_by="demonym"
-                )
-                return actor, "group", None
-            how = "capital-metonym" if how == "capital" else "country-metonym"
-            name = self._country_name(country)
-            actor = Actor(name=name, country=country, sector="GOV", kind="country", resolved_by=how)
-            return actor, "country", None
-        if ent.label_ in {"GPE", "LOC"} and self._named(span) is None:
-            place = place_country(self.kb, ent.text)
-            if place is not None:
-                actor = Actor(country=place, kind="place", resolved_by="place-country")
-                return actor, "place", None
-        return None
+    def _member_of(self, head: Token) -> Actor | None:
+        """The organisation a member noun belongs to: "Hezbollah members", "members of Hamas"."""
+        found = member_organisation(self.kb, head, self.on)
+        for prep in head.children if found is None else ():
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    ent = entity_of(obj) if obj.dep_ == "pobj" else None
+                    entries = self.kb.lookup_name(ent.text, self.on) if ent is not None else []
+                    entry = next((e for e in entries if e.kind == "organisation"), None)
+                    if entry is not None:
+                        found = Actor(
+                            id=entry.id, name=entry.name, country=entry.country,
+                            sector=entry.sector, kind="organisation",
+                            resolved_by="organisation-member",
+                        )  # fmt: skip
+        return found
 
-    def _modified_sector(self, token: Token) -> str | None:
-        """Sector of the noun a demonym modifies: "Israeli" in "Israeli intelligence officials"."""
-        if token.dep_ not in MODIFIER_DEPS or token.head.pos_ not in {"NOUN", "PROPN"}:
-            return None
-        noun = token.head
-        words = [t.text for t in noun.lefts if t.dep_ == "compound" and t.i > token.i]
-        return self.kb.sector_for_term(" ".join([*words, noun.text]))
+    def _relative(self, pronoun: Token) -> Resolution:
+        """ "who" in "Smith, who said ...": the noun the relative clause hangs on."""
+        noun = pronoun.head.head
+        if noun.i == pronoun.i or noun.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return UNRESOLVED
+        earlier = self.mention_for(noun.i)
+        if earlier.actor is None:
+            return UNRESOLVED
+        kind = next((e.kind for e in self.history.entries if e.mention is earlier), None)
+        return copy_of(
+            HistoryEntry(noun.i, self.sentence_of[noun.i], earlier, kind, False), "relative"
+        )
 
     def _sector_noun(self, head: Token, span: Span, sector: str) -> Resolution:
+        member_of = member_organisation(self.kb, head, self.on)
+        if member_of is not None and member_of.sector == "IMG":
+            member_of = self._local_branch(member_of, head, span)
+        if member_of is not None and member_of.sector in {"GOV", "PTY"} and sector in ARMED:
+            # "Sandinista troops", "Taliban security forces": a ruling movement's armed men
+            member_of = member_of.model_copy(update={"sector": sector})
+        if member_of is not None:
+            return member_of, "sector", None
+        speaks_for = self._speaks_for(head)
+        if speaks_for is not None:
+            return speaks_for, "sector", None
         country = modifier_country(self.kb, span, head)
+        sector = adjusted_sector(span, head, sector)
         # Only a common noun refers back ("the army"); a name ("the Liberation Front") does not.
         definite = head.pos_ == "NOUN" and any(
             c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det"
         )
-        if definite and head.lemma_.lower() in PERSON_NOMINALS:
+        nominal = head.lemma_.lower()
+        if definite and nominal in PERSON_NOMINALS:
             # "the envoy" is the last person of that sector (and country, when it names one)
+            # whose known office has that title: the minister named before is no envoy
             earlier = self.history.antecedent(
                 head,
                 lambda e: (
@@ -247,11 +319,12 @@ class ActorResolver:
                     and e.mention.actor is not None
                     and e.mention.actor.sector == sector
                     and country in {None, e.mention.actor.country}
+                    and holds_title(self.kb, e.mention.actor, nominal)
                 ),
             )
             if earlier is not None:
                 return copy_of(earlier, "nominal-coref")
-        if definite and country is None:
+        elif definite and country is None:
             earlier = self.history.antecedent(
                 head, lambda e: e.mention.actor is not None and e.mention.actor.sector == sector
             )
@@ -261,9 +334,47 @@ class ActorResolver:
         if country is None:
             country = located_country(self.kb, head, of=sector in {"GOV", "LEG", "CVL"})
             how = "sector-noun" if country is None else "sector-noun+place"
-        if country is None and self.main_country is not None:
+        if country is None:
+            # "Chechen rebels", "Gaza residents": a people or place before the noun
+            country = modifier_home(self.kb, span, head, self.main_country)
+            how = "sector-noun" if country is None else "sector-noun+group"
+        if country is None and sector in LOCAL_SECTORS:
+            # civilians, gunmen, protesters belong where the clause happens: "killed four
+            # civilians in Kherson" (a state's forces or officials may act abroad)
+            country = clause_place_country(self.kb, head)
+            how = "sector-noun" if country is None else "sector-noun+clause-place"
+        if country is None and self.main_country is not None and sector not in NON_STATE:
             country, how = self.main_country, "sector-noun+article-country"
         return Actor(country=country, sector=sector, kind="sector", resolved_by=how), "sector", None
+
+    def _local_branch(self, actor: Actor, head: Token, span: Span) -> Actor:
+        """An international armed group where the sentence places it ("Iraq's al-Qaeda", "ISIS
+        militants attacked ... in Raqqa") is coded as that country's rebels, as Phoenix codes
+        al-Qaeda's regional branches (AQIM, al-Qaeda in Iraq); elsewhere it stays IMG."""
+        country = (
+            modifier_country(self.kb, span, head)
+            or located_country(self.kb, head)
+            or clause_place_country(self.kb, head)
+        )
+        if country is None:
+            return actor
+        return actor.model_copy(update={"country": country, "sector": "REB"})
+
+    def _speaks_for(self, head: Token) -> Actor | None:
+        """ "a spokesman for the army", "a representative of Hamas": the actor spoken for."""
+        if head.lemma_.lower() not in SPOKESPERSONS:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                actor = self.mention_for(obj.i).actor
+                if actor is not None and actor.sector is not None:
+                    update = {"resolved_by": "spokesperson-for", "kind": "sector", "id": None}
+                    return actor.model_copy(update={**update, "name": None})
+        return None
 
     def _other_noun(self, head: Token, span: Span) -> Resolution:
         """A noun that is no actor term: "the group" (an earlier organisation) or an actor's
@@ -276,6 +387,20 @@ class ActorResolver:
             if earlier is not None:
                 return copy_of(earlier, "nominal-coref")
             return UNRESOLVED
+        if head.ent_type_ == "ORG" and span.root.i == head.i:
+            # an organisation we do not know, named after its country ("the Kenya Anti-Corruption
+            # Commission", "Montenegro Municipality Association"): its country, no sector
+            country = modifier_country(self.kb, span, head) or modifier_home(
+                self.kb, span, head, self.main_country
+            )
+            if country is not None:
+                actor = Actor(
+                    name=_strip_det(span.text),
+                    country=country,
+                    kind="organisation",
+                    resolved_by="organisation-name-country",
+                )
+                return actor, "organisation", None
         if head.pos_ != "NOUN":
             return UNRESOLVED
         for child in head.children:
@@ -315,18 +440,33 @@ class ActorResolver:
             return None
         return owner.actor.model_copy(update={"resolved_by": "possessor"})
 
-    def _named(self, span: Span) -> Actor | None:
+    def _named(self, span: Span, head: Token | None = None) -> Actor | None:
+        # "Djindjic's opposition coalition" is a coalition, not Djindjic: a possessor names the
+        # head only when the head is no actor noun of its own.
+        own_noun = False
+        if head is not None and not head.ent_type_ and head.pos_ == "NOUN":
+            words = [t.text for t in span if t.i <= head.i and t.dep_ in {"compound", "amod"}]
+            own_noun = self.kb.sector_for_term(" ".join([*words[-2:], head.text])) is not None
         ents = sorted(
             (
                 e
-                for e in span.ents
-                if e.start >= span.start and e.end <= span.end and e.label_ in ACTOR_ENTS
+                for e in _ents_in(span)
+                if e.start >= span.start
+                and e.end <= span.end
+                and e.label_ in ACTOR_ENTS
+                and not (own_noun and e.root.dep_ == "poss")
             ),
             key=lambda e: (e.label_ not in {"PERSON", "ORG"}, e.start),
         )
         texts = [e.text for e in ents if e.label_ in {"PERSON", "ORG"}] + [_strip_det(span.text)]
         for text in texts:
-            for entry in self.kb.lookup_name(text, self.on):
+            # a name two actors share ("Justice and Development Party" in Turkey and Morocco)
+            # goes to the one of the article's country
+            found = sorted(
+                self.kb.lookup_name(text, self.on),
+                key=lambda e: self.main_country is not None and e.country != self.main_country,
+            )
+            for entry in found:
                 if entry.kind == "country":
                     continue
                 actor = Actor(
@@ -337,6 +477,9 @@ class ActorResolver:
                     kind=entry.kind,
                     resolved_by="kb",
                 )
+                former = entry.kind == "person" and actor.sector in OFFICE_SECTORS
+                if former and _former_before(span):  # "former President Jair Bolsonaro"
+                    actor = actor.model_copy(update={"sector": "ELI"})
                 if entry.kind == "person":
                     self._register_person(text, actor)
                 return actor
@@ -347,11 +490,15 @@ class ActorResolver:
         if known is not None:
             return known.model_copy(update={"resolved_by": "earlier-mention"}), "person", None
         outer = head
-        while outer.dep_ in {"compound", "appos", "pobj", "prep"} and outer.head.i != outer.i:
+        while (
+            outer.dep_ in {"compound", "appos", "pobj", "prep"}
+            and outer.head.i != outer.i
+            and outer.head.pos_ not in {"VERB", "AUX"}  # "advanced on Bukavu": no title there
+        ):
             outer = outer.head
         context = self.doc[min(t.i for t in outer.subtree) : max(t.i for t in outer.subtree) + 1]
         country = modifier_country(self.kb, context, head)
-        for ent in context.ents if country is None else ():
+        for ent in _ents_in(context) if country is None else ():
             if ent.label_ == "ORG":  # "UN Secretary-General Kofi Annan" speaks for the UN
                 org = next(iter(self.kb.lookup_name(ent.text, self.on)), None)
                 if org is not None and org.kind == "organisation" and org.country is None:
@@ -367,6 +514,8 @@ class ActorResolver:
         sector = title_sector(self.kb, context, head)
         if sector is None:
             return None, "person", None
+        if is_former(context, head):
+            sector = "ELI"
         how = "title"
         if country is None and self.main_country is not None:
             country, how = self.main_country, "title+article-country"
@@ -386,6 +535,26 @@ class ActorResolver:
     def _country_name(self, iso3: str) -> str | None:
         country = self.kb.country(iso3)
         return country.name if country is not None else None
+
+
+def _former_before(span: Span) -> bool:
+    """True when "former" or "ex-" stands in the title just before a name ("former President
+    X", "ex-army chief X"), not further back in the sentence."""
+    doc = span.doc
+    for i in range(span.start - 1, max(span.start - 5, -1), -1):
+        token = doc[i]
+        if token.is_punct and token.text != "-" or token.pos_ in {"VERB", "AUX", "ADP", "DET"}:
+            return False
+        if token.lower_ in {"former", "ex", "ex-"} or token.lower_.startswith("ex-"):
+            return True
+    return False
+
+
+def _ents_in(span: Span) -> list[Span]:
+    """The entities inside a span, through the per-Doc index (``span.ents`` rescans the Doc)."""
+    found = (entity_of(t) for t in span)
+    inside = (e for e in found if e is not None and span.start <= e.start and e.end <= span.end)
+    return list({(e.start, e.end): e for e in inside}.values())
 
 
 def _strip_det(text: str) -> str:

@@ -17,6 +17,10 @@ from dyad.article import Actor, Mention, TextSpan
 PERSONAL = {"he", "she", "him", "her", "his"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 PLURAL = {"they", "them", "their"}
+NEUTER = {"it", "its"}
+# "it" is an organisation or a state only when it acts: "it said", "its forces"; not "it is
+# clear", "it seems", "it was raining" (impersonal uses).
+IMPERSONAL_VERBS = {"be", "seem", "appear", "rain", "happen", "remain", "matter", "mean", "take"}
 COREF_WINDOW = 4  # sentences back that a pronoun or nominal may reach
 
 Resolution = tuple[Actor | None, str | None, TextSpan | None]  # actor, kind, antecedent
@@ -68,6 +72,19 @@ class MentionHistory:
             earlier = self.antecedent(
                 head, lambda e: e.kind == "person" and e.mention.actor is not None
             )
+        elif lower in NEUTER:
+            if not acts_as_agent(head):
+                return UNRESOLVED
+            earlier = self.antecedent(
+                head,
+                lambda e: (
+                    e.kind in {"organisation", "country", "sector"}
+                    and e.mention.actor is not None
+                    # "the militants" are "they"; "the Israel Defense Forces", "the United
+                    # States" are names and may be "it"
+                    and not (e.kind == "sector" and e.mention.text.lower().endswith("s"))
+                ),
+            )
         else:
             earlier = self.antecedent(
                 head,
@@ -94,6 +111,19 @@ class MentionHistory:
                     return side, "country", None
                 return actor.model_copy(update={"resolved_by": "quote-speaker"}), "person", None
         return UNRESOLVED
+
+
+def acts_as_agent(pronoun: Token) -> bool:
+    """True for "it"/"its" that stand for an actor: a possessor, or the subject of a verb that
+    is not impersonal ("it said", "it launched"; not "it is clear", "it seems")."""
+    if pronoun.lower_ == "its":
+        return pronoun.dep_ == "poss"
+    head = pronoun.head
+    return (
+        pronoun.dep_ == "nsubj"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() not in IMPERSONAL_VERBS
+    )
 
 
 def copy_of(entry: HistoryEntry, how: str) -> Resolution:

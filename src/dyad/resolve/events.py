@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dyad.article import (
     Article,
     DateMention,
     Event,
     EventPlace,
+    Magnitude,
+    Mention,
     Participant,
     Place,
     Quote,
@@ -17,7 +19,10 @@ from dyad.article import (
     stable_id,
 )
 from dyad.extract.events import EventCandidate
+from dyad.extract.magnitude_owners import assign_magnitudes
+from dyad.extract.magnitudes import MagnitudeSpan, find_magnitudes
 from dyad.resolve.actors import ActorResolver
+from dyad.resolve.event_spans import actor_span, actor_token, is_actor_token, is_place_token
 from dyad.resolve.linking import link_date, link_place
 
 
@@ -36,6 +41,7 @@ def build_events(
     events: list[Event] = []
     previous_place: EventPlace | None = None
     previous_paragraph = -1
+    reported = assign_magnitudes(doc, find_magnitudes(doc), candidates)
     for index, candidate in enumerate(candidates):
         head = doc[candidate.clause_head]
         sentence = head.sent
@@ -58,11 +64,11 @@ def build_events(
             reciprocal=candidate.reciprocal,
             confidence=candidate.confidence,
             trigger=TextSpan(text=trigger.text, start=start, end=trigger.end_char + offset),
-            source=_participant(actors, candidate.source),
-            target=_participant(actors, candidate.target),
+            source=_participant(actors, candidate.source, "source"),
+            target=_target(actors, candidate.target, candidate.target_options),
             location=place,
             date=date.value if date is not None else article.date,
-            date_precision=date.precision if date is not None else "reported",
+            date_precision=date.precision if date is not None else _undated(article),
             date_text=date.text if date is not None else None,
             sentence=SentenceSpan(
                 start=sentence.start_char + offset, end=sentence.end_char + offset
@@ -70,13 +76,78 @@ def build_events(
             rule=f"{candidate.rule}{'; ' + candidate.note if candidate.note else ''}; date:{how}",
             quote_id=quote.quote_id if quote is not None else None,
             coder=coder,
+            fatalities=_magnitude(article, offset, reported[index].get("fatalities")),
+            injured=_magnitude(article, offset, reported[index].get("injured")),
+            size=_magnitude(article, offset, reported[index].get("size")),
         )
         events.append(event)
     return events
 
 
-def _participant(actors: ActorResolver, head: int | None) -> Participant | None:
+def _undated(article: Article) -> str:
+    """The precision of an event with no time expression: it takes the article's date, which is
+    the day it was reported, or only the day it was ingested when the article had none."""
+    return "ingest-time" if article.date_source == "ingest-time" else "reported"
+
+
+def _magnitude(article: Article, offset: int, found: MagnitudeSpan | None) -> Magnitude | None:
+    """A reported figure with its words, offsets into the article (``extract.magnitudes``)."""
+    if found is None:
+        return None
+    start, end = found.start + offset, found.end + offset
+    return Magnitude(
+        value=found.value,
+        qualifier=found.qualifier,
+        text=article.text[start:end],
+        start=start,
+        end=end,
+        rule=found.rule,
+    )
+
+
+def _participant(actors: ActorResolver, head: int | None, role: str) -> Participant | None:
+    """The actor phrase of an argument (``event_spans``), with the actor its mention resolves to."""
     if head is None:
         return None
-    mention = actors.mention_for(head)
-    return Participant(text=mention.text, start=mention.start, end=mention.end, actor=mention.actor)
+    argument = actors.doc[head]
+    token = actor_token(argument, actors.kb)
+    mention = actors.mention_for(token.i)
+    antecedent = _same_sentence_antecedent(actors, token, mention)
+    if antecedent is not None:  # "Syria says it is willing ...": the actor is Syria
+        token = argument = antecedent
+    owner = argument if token.i != argument.i and token.head.i == argument.i else None
+    start, end = actor_span(token, actors.kb, owner, role)
+    span = actors.doc[start:end]
+    return Participant(
+        text=span.text,
+        start=span.start_char + actors.offset,
+        end=span.end_char + actors.offset,
+        actor=mention.actor,
+    )
+
+
+def _target(
+    actors: ActorResolver, first: int | None, options: tuple[int, ...]
+) -> Participant | None:
+    """The first target candidate that names an actor or a place ("power lines" names neither)."""
+    for head in (first, *options) if first is not None else options:
+        token = actor_token(actors.doc[head], actors.kb)
+        if is_actor_token(token, actors.kb) or is_place_token(token):
+            return _participant(actors, head, "target")
+    return None
+
+
+def _same_sentence_antecedent(
+    actors: ActorResolver, token: Token, mention: Mention
+) -> Token | None:
+    """The head of a pronoun's antecedent when it is in the pronoun's sentence, else None."""
+    ante = mention.antecedent
+    if token.pos_ != "PRON" or ante is None:
+        return None
+    sent = token.sent
+    span = actors.doc.char_span(
+        ante.start - actors.offset, ante.end - actors.offset, alignment_mode="expand"
+    )
+    if span is None or span.start < sent.start or span.end > sent.end:
+        return None
+    return span.root

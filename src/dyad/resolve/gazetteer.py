@@ -70,7 +70,8 @@ _ADMIN_PREFIX = re.compile(
 )
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?:governorate|province|region|state|oblast|oblast'|prefecture|department|district|"
-    r"krai|kray|raion|muhafazah|city)$"
+    r"krai|kray|raion|muhafazah|city|sheng|shi|(?:zhuangzu |huizu |uygur )?zizhiqu|"
+    r"autonomous region)$"  # Chinese admin1 names: "Jiangsu Sheng", "Guangxi Zhuangzu Zizhiqu"
 )
 _QUERY_SUFFIX = re.compile(
     r"^(?P<base>.+?)\s+(?P<suffix>province|governorate|region|state|district|oblast|prefecture|"
@@ -232,12 +233,14 @@ def _admin1_names(cities: dict[str, dict]) -> tuple[dict[tuple[str, str], str], 
 
 
 def _extent_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Midpoint of the points' extent: nearer GeoNames' area points than the mean of cities,
-    which is pulled towards dense coasts; across the antimeridian the median longitude."""
-    lats, lons = [p[0] for p in points], [p[1] for p in points]
-    lat = (min(lats) + max(lats)) / 2
-    lon = (min(lons) + max(lons)) / 2
-    if max(lons) - min(lons) > 180:
+    """Midpoint of the points' extent (the outer 5% on each side left out when there are 20 or
+    more): nearer GeoNames' area points than the mean of cities, which is pulled towards dense
+    coasts; across the antimeridian the median longitude."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    cut = len(points) // 20 if len(points) >= 20 else 0  # a few misfiled towns stretch an extent
+    lat = (lats[cut] + lats[-1 - cut]) / 2
+    lon = (lons[cut] + lons[-1 - cut]) / 2
+    if lons[-1] - lons[0] > 180:
         lon = statistics.median(lons)
     return round(lat, 4), round(lon, 4)
 

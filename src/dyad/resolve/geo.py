@@ -37,6 +37,12 @@ ADMIN1_CONTEXT = 2.0
 WANTS_ADMIN1 = 3.0
 WITHIN_CONTEXT = 4.0
 SAME_NAME_CITY = -3.0
+# "Oregon" among "Michigan, Oregon, Indiana": a town named like its own country's admin1 area
+# is the area unless the town is big (New York City, Washington).
+SAME_NAME_AREA = -2.0
+SAME_NAME_AREA_TOWN = 100_000
+# "Georgia" in an article whose other places are all American is the state, not the country.
+AREA_OVER_COUNTRY = 3.0
 PROXIMITY = ((50.0, 2.5), (150.0, 2.0), (400.0, 1.2), (1000.0, 0.5))
 CONFIDENT_MARGIN = 2.0
 FALLBACK_POPULATION = 100_000
@@ -157,6 +163,13 @@ def rank_candidates(
         for m in matches
         if m.candidate.precision == "city" and m.candidate.population >= 50_000
     }
+    area_countries = {
+        m.candidate.country
+        for m in matches
+        if m.candidate.precision == "admin1"
+        and m.how == "name"
+        and name_key(m.candidate.name) == own
+    }
     has_exact = any(m.how == "name" for m in matches)
     seen: set[int] = set()
     ranked = []
@@ -165,9 +178,35 @@ def rank_candidates(
             continue
         seen.add(id(match.candidate))
         score, reasons = _score(match, context, keys, big_cities, has_exact)
+        c = match.candidate
+        if (
+            c.precision == "city"
+            and c.country in area_countries
+            and c.population < SAME_NAME_AREA_TOWN
+        ):
+            score += SAME_NAME_AREA
+            reasons.append("area-of-same-name")
+        if (
+            c.precision == "admin1"
+            and c.country in area_countries
+            and _area_not_country(c, matches, context)
+        ):
+            score += AREA_OVER_COUNTRY
+            reasons.append("area-over-country")
         ranked.append((round(score, 3), match.candidate, "+".join(reasons)))
     ranked.sort(key=lambda r: (-r[0], -r[1].population))
     return ranked
+
+
+def _area_not_country(area: Candidate, matches: Sequence[Match], context: GeoContext) -> bool:
+    """Whether a name that is both a country and ``area`` (an admin1 area) means the area: the
+    article's other places all lie in the area's country, and the country of that name is not
+    mentioned in another form ("Georgian", "Republic of Georgia")."""
+    named = {m.candidate.country for m in matches if m.candidate.precision == "country"}
+    named.discard(area.country)
+    if not named or any(iso in context.countries for iso in named):
+        return False
+    return {p.country for p in context.places if p.country} == {area.country}
 
 
 def resolve_toponym(

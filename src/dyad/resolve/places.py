@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Place
 from dyad.resolve.gazetteer import Candidate, load_gazetteer, name_key
@@ -53,21 +53,129 @@ def toponym_spans(doc: Doc) -> list[Toponym]:
     dateline = _dateline(doc)
     if dateline and not any(s < dateline.end and dateline.start < e for s, e in found):
         found[(dateline.start, dateline.end)] = dateline
+    for named in _named_by_place_noun(doc):
+        if not any(s < named.end and named.start < e for s, e in found):
+            found[(named.start, named.end)] = named
     return sorted(found.values(), key=lambda t: t.start)
+
+
+# Common nouns that say the proper name beside them is a settlement or an area: "the village of
+# Umm Tuweinat", "Kafr Zeita district", "the Damascus suburb of Harasta".
+SETTLEMENT_NOUNS = frozenset({
+    "village", "villages", "town", "city", "district", "neighbourhood", "neighborhood",
+    "suburb", "governorate", "province", "township", "hamlet", "settlement", "camp", "locality",
+    "municipality", "countryside", "quarter", "area", "airbase", "stronghold"
+})  # fmt: skip
+_NAME_PARTICLES = {"al", "el", "as", "ad", "ar", "ash", "at", "az", "an", "de", "del", "da", "do"}
+
+
+def _named_by_place_noun(doc: Doc) -> list[Toponym]:
+    """Proper names that spaCy calls persons or groups, or misses, but that a settlement noun
+    marks as a place: "<noun> of <Name>" and "<Name> <noun>" (the name capitalised, at most four
+    words). They are resolved like any toponym, or reported unresolved."""
+    found = []
+    for token in doc:
+        if token.lower_ not in SETTLEMENT_NOUNS or token.text[:1].isupper():
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        runs = [_name_run(doc, token.i - 1, -1)]
+        if after is not None and after.lower_ == "of":
+            runs.append(_name_run(doc, after.i + 1, 1))
+        for run in runs:
+            if run is not None:
+                text = _clean(run.text)
+                found.append(Toponym(run.start_char, run.start_char + len(text), text, "place"))
+    return found
+
+
+def _name_run(doc: Doc, index: int, step: int) -> Span | None:
+    """The capitalised name (1-4 tokens) starting at ``index`` and running in direction ``step``."""
+    ids: list[int] = []
+    i = index
+    while 0 <= i < len(doc) and len(ids) < 6:
+        token = doc[i]
+        word = token.text.lstrip("‘'\u202a")
+        if (
+            token.text in {"-", "’", "'"}
+            and ids
+            or word[:1].isupper()
+            and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+            and not token.is_stop
+            or token.lower_ in _NAME_PARTICLES
+            and ids
+            and step == 1
+            and i + 1 < len(doc)
+        ):
+            ids.append(i)
+        else:
+            break
+        i += step
+    while ids and not doc[ids[-1]].text[:1].isupper():
+        ids.pop()
+    if not ids or len([i for i in ids if doc[i].text[:1].isupper()]) > 4:
+        return None
+    first, last = min(ids), max(ids)
+    span = doc[first : last + 1]
+    if span.start > 0 and doc[span.start - 1].text[:1].isupper() and step == -1:
+        return None  # a longer name than four words, or a sentence-initial phrase
+    if any(t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC"} for t in span):
+        return None  # dates, numbers, and places spaCy already found
+    if span[0].i == span.sent.start and step == -1 and len(span) == 1 and span[0].pos_ != "PROPN":
+        return None
+    return span
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, read once: ``Doc.text`` joins every token on each call, so reading it
+    once per entity is quadratic on long texts."""
+    text = doc.user_data.get("dyad_text")
+    if text is None:
+        text = doc.user_data["dyad_text"] = doc.text
+    return str(text)
 
 
 def _from_entity(ent: Span, known: set[str]) -> list[Toponym]:
     text = _clean(ent.text)
     end = ent.start_char + len(text)
     if ent.label_ in PLACE_LABELS:
-        return [Toponym(ent.start_char, end, text, _role(ent))]
+        start, end = _extended(ent, end)
+        return [Toponym(start, end, doc_text(ent.doc)[start:end], _role(ent))]
     if ent.label_ == "NORP" and _is_demonym(text):
         return [Toponym(ent.start_char, end, text, "demonym")]
     if ent.label_ in MISLABELLED and _is_known_place(text, _cued(ent) or name_key(text) in known):
         return [Toponym(ent.start_char, end, text, _role(ent))]
+    if ent.label_ in {"PERSON", "ORG", "NORP"} and _scene_cued(ent):
+        return [Toponym(ent.start_char, end, text, "place")]
     if ent.label_ in EMBEDDING:
         return _embedded(ent, known)
     return []
+
+
+def _extended(ent: Span, end: int) -> tuple[int, int]:
+    """The toponym's characters: the entity, or the longer name the gazetteer knows when the
+    model left out a word before it ("East" of "East Java", "Goz" of "Goz Beida") or one or two
+    after it ("do Sul" of "Rio Grande do Sul")."""
+    doc, start = ent.doc, ent.start_char
+    if ent.start > 0:
+        before = doc[ent.start - 1]
+        if _name_word(before) and _known_exactly(doc_text(doc)[before.idx : end]):
+            start = before.idx
+    for size in (2, 1):
+        after = doc[ent.end : ent.end + size]
+        if len(after) < size or not _name_word(after[-1]) or not all(t.is_alpha for t in after):
+            continue
+        if _known_exactly(doc_text(doc)[start : after.end_char]):
+            return start, after.end_char
+    return start, end
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _known_exactly(text: str) -> bool:
+    key = name_key(text)
+    return any(name_key(c.name) == key for c in load_gazetteer().lookup(text))
 
 
 def _role(ent: Span) -> str:
@@ -84,6 +192,25 @@ def _cued(ent: Span) -> bool:
         return True
     after = ent.doc[ent.end : ent.end + 2]
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
+
+
+SCENE_PREPOSITIONS = {"in", "near", "outside", "inside", "around"}
+
+
+def _scene_cued(ent: Span) -> bool:
+    """A bare name (no article, not an acronym, not modifying a noun) right after "in", "near",
+    "outside" ... is a place even when the model calls it a person or group and the gazetteer
+    does not know it ("killed in Mayadeen"); it is reported unresolved."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in SCENE_PREPOSITIONS:
+        return False
+    if ent.text.isupper() or ent[0].lower_ == "the" or len(ent) > 3:
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    # "in Kurdish-administered areas", "in Kurdish areas", "in Obama's speech": a modifier
+    return after is None or not (
+        after.tag_ == "POS" or after.pos_ in {"NOUN", "PROPN", "ADJ"} or after.text in {"-", "–"}
+    )
 
 
 def _document_places(doc: Doc) -> set[str]:

@@ -1,8 +1,11 @@
 """Resolve time expressions to ISO dates relative to the article's publication date.
 
 News convention: a bare weekday or month is the most recent one on or before the anchor unless
-the text points to the future ("next", "until", "will"). Anaphoric expressions ("the same day",
-a bare clock time) take the day the text last mentioned. ``grammar`` names each form; its
+the text points to the future ("next", "until", "will", a plan in the present: "the summit is
+in March", "Apple is launching the phone in June") and no report in the past follows the cue
+("who will travel ..., said on Tuesday"); so is a quarter or a feast. Anaphoric
+expressions ("the same day", a bare clock time, "the following year", "two years later") count
+from the period the text last mentioned. ``grammar`` names each form; its
 handler lives in ``time_rules``; dateparser is the fallback. ``rule`` names what produced it.
 """
 
@@ -14,23 +17,20 @@ import re
 
 from dyad.article import DateMention
 from dyad.extract.dates import date_regexes, find_date_expressions, load_date_vocabulary
-from dyad.resolve.time_rules import RULES, UNKNOWN, Date, Resolved, month_value
+from dyad.resolve.time_rules import RULES, slash_date
+from dyad.resolve.time_tense import infer_tense
+from dyad.resolve.time_values import UNKNOWN, Date, Resolved, month_value
 
 _PREP = re.compile(
-    r"^(on|in|at|since|by|until|till|from|during|before|after|through|throughout|as of|"
-    r"as early as|as late as|starting|beginning|ending|effective|for|over|within|around|about) "
+    r"^(on|in|at(?! least| most)|since|by|until|till|from|during|before|after|through|"
+    r"throughout|as of|as early as|as late as|starting|beginning|ending|effective|for|over|within|"
+    r"around|about|overnight into|overnight) "
 )
 _EDGE = re.compile(
-    r"^(earlier|later|early|late|mid|the (?:end|start|beginning|middle|rest|remainder) of)[ -]"
+    r"^(?:(earlier|later|early|late|mid|the (?:end|start|beginning|middle|rest|remainder) of)[ -]"
+    r"|(end|start)-)"
 )
 _FUTURE_PREPS = frozenset({"until", "till", "by", "starting", "beginning", "effective"})
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|would|'ll|may|might|(?:is|are|was|were) (?:due|scheduled|set|expected|"
-    r"slated|to)|plans? to|planning to|upcoming|next|tomorrow)\b",
-    re.IGNORECASE,
-)
-_FUTURE_AFTER = re.compile(r"\s*(?:will|'ll|is (?:due|set|scheduled|expected)|are (?:due|set))\b")
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 @functools.cache
@@ -40,22 +40,33 @@ def grammar() -> dict[str, re.Pattern[str]]:
     month = r"(?P<month>" + v.alternation("month") + r")\.?"
     wd = r"(?P<weekday>" + v.alternation("weekday") + ")"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    last = r"(?: ?[-–] ?(?P<last>\d{1,2})(?:st|nd|rd|th)?)?"  # "20-21 January": to the 21st
     year = r"(?P<year>\d{4})"
     num = date_regexes().number.replace("(?i:", "(?:")
     unit = r"(?P<unit>" + v.alternation("unit") + r"|centurie)s?"
     period = r"(?: (?P<period>" + v.alternation("dayperiod") + "))?"
-    rel = r"(?P<rel>this past|this coming|this|last|next|past|previous|coming|current|same)"
+    rel = (
+        r"(?P<rel>this past|this coming|this|last|next|past|previous|preceding|prior|following|"
+        r"coming|current|same)"
+    )
     return {
         "deictic": re.compile(
             r"(?P<word>today|tonight|yesterday|tomorrow|overnight|last|this)" + period
         ),
-        "weekday": re.compile(rf"(?:{rel} )?{wd}{period}"),
+        "weekday": re.compile(rf"(?:(?:the )?{rel} )?{wd}{period}"),
         "iso": re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)"),
-        "month-day": re.compile(rf"(?:{wd},? )?(?:the )?{month} {day}(?:,? {year})?"),
-        "day-month": re.compile(rf"(?:{wd},? )?(?:the )?{day} (?:of )?{month}(?:,? {year})?"),
+        "month-day": re.compile(rf"(?:{wd},? )?(?:the )?{month} {day}{last}(?:,? {year})?"),
+        "day-month": re.compile(rf"(?:{wd},? )?(?:the )?{day}{last} (?:of )?{month}(?:,? {year})?"),
         "month-year": re.compile(rf"{month}(?: of |,? ){year}"),
-        "month": re.compile(rf"(?:{rel} )?{month}(?: of (?P<yrel>next|last|this) year)?"),
-        "year": re.compile(r"(?P<year>\d{4})|'(?P<yy>\d\d)"),
+        "month": re.compile(rf"(?:{rel} )?{month}(?: (?:of )?(?P<yrel>next|last|this) year)?"),
+        "year": re.compile(r"(?:the year )?(?P<year>\d{4})|'(?P<yy>\d\d)"),
+        "the-unit": re.compile(r"the (?P<unit>week|month|quarter|year)"),
+        "fiscal": re.compile(r"fiscal(?:[ -]year)?[ -](?P<year>\d{4})|fy[ -]?(?P<yy>(?:20)?\d\d)"),
+        "century": re.compile(
+            rf"(?:the )?(?:(?P<edge>early|late|mid)[ -])?(?P<ord>{v.alternation('century')})"
+            r"[ -]century"
+        ),
+        "holiday": re.compile(r"(?P<holiday>" + v.alternation("holiday") + r")"),
         "year-range": re.compile(
             r"(?:between |from )?(?P<year>\d{4}) ?(?:-|–|/|and|to|until|through) ?(?P<end>\d{2,4})"
         ),
@@ -69,25 +80,49 @@ def grammar() -> dict[str, re.Pattern[str]]:
         "anaphoric": re.compile(
             r"(?:the |that )?(?:(?P<rel>same|very|next|following|previous|preceding) )?day"
             r"(?: (?P<dir>before|after|earlier|later))?|that (?:same )?(?:day|time)"
+            rf"|(?:the (?P<prel>same|very|next|following|previous|preceding)|that(?: same)?) "
+            rf"(?P<period>{v.alternation('dayperiod')})"
+        ),
+        "unit-anaphoric": re.compile(
+            r"the (?P<unit>week|month|quarter|year) (?P<dir>before|after|earlier|later|previous|"
+            r"prior)"
         ),
         "weekend": re.compile(r"(?:over )?the weekend"),
+        "week-ago-weekday": re.compile(rf"a week ago (?:last )?{wd}"),
+        "slash": re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d\d)"),
+        "annual": re.compile(r"annual"),
+        "months-quarter": re.compile(
+            rf"(?:the )?(?P<first>{v.alternation('month')})\.? ?[-–] ?"
+            rf"(?P<last>{v.alternation('month')})\.? quarter"
+        ),
+        "fortnight": re.compile(r"(?:the )?(?:past|last|next|coming|previous|following) fortnight"),
+        "unit-ago": re.compile(r"(?P<unit>year|month|week|day)-(?P<dir>ago|earlier)"),
+        "units-time": re.compile(rf"(?P<num>{num})[ -]{unit}'s? time"),
+        "duration-range": re.compile(
+            rf"(?:between )?(?P<num>{num}) ?(?:-|–|to|and|or) ?(?P<num2>{num})[ -]{unit}"
+        ),
         "offset": re.compile(
+            r"(?:(?:nearly|almost|roughly|approximately|some|more than|less than|at least|just|"
+            r"only|(?:a )?little (?:more|less) than|well over|over|under|barely|exactly) )?"
             rf"(?P<num>{num})[ -]{unit} (?P<dir>ago|earlier|later|from now|before|after)"
         ),
         "duration": re.compile(
             r"(?:(?:about|around|nearly|almost|roughly|approximately|some|more than|less than|"
             r"at least|over|under|up to|just) )?(?:the (?:past|last|next|previous|coming|first|"
             rf"final|following) )?(?P<num>{num})[ -](?:(?:straight|consecutive|more|full|long|"
-            rf"additional|trading|business) )?{unit}(?:-long)?"
+            rf"additional|trading|business) )?{unit}(?:-long| (?P<half>and a half))?"
         ),
         "vague-duration": re.compile(
             r"(?:(?:the|recent|past|last|coming|next|several|many|few) )*"
-            r"(?P<unit>decade|year|month|week|day)s?(?:-long)?"
+            r"(?P<unit>decade|year|month|week|day|hour|minute)s?(?:-long)?"
         ),
         "quarter": re.compile(
-            rf"(?:the )?(?P<ord>{v.alternation('ordinal')}|last)[ -](?P<part>quarter|half)"
-            rf"(?: of (?:{year}|(?P<yrel>this|last|next|the previous|the current|the same) year))?"
-            r"|q(?P<q>[1-4])(?: (?P<qyear>\d{4}))?"
+            rf"(?:(?P<pyear>\d{{4}})'s )?(?:the )?(?P<ord>{v.alternation('ordinal')}|last|latest|"
+            r"most recent)[ -]"
+            r"(?P<part>quarter|half)"
+            rf"(?: of (?:{year}|(?P<yrel>this|last|next|the previous|the current|the same|the) "
+            r"year))?"
+            r"|(?P<qp>[qh])(?P<q>[1-4])(?: (?P<qyear>\d{4}))?"
         ),
         "season": re.compile(
             r"(?:(?P<rel>this past|this|last|next|early|late|the) )*(?P<season>"
@@ -95,15 +130,20 @@ def grammar() -> dict[str, re.Pattern[str]]:
             + r")(?: (?:of )?(?P<year>\d{4}))?"
         ),
         "clock": re.compile(
-            r"(?P<h>\d{1,2})(?::(?P<m>\d\d))? ?(?P<ampm>a\.m\.|p\.m\.|am|pm)?"
-            r"(?: ?\(?(?P<tz>utc|gmt|local time|[ecmp][sd]t)[^)]*?\)?)?"
-            rf"(?:,? (?:on )?(?P<weekday>{v.alternation('weekday')}))?|(?P<word>noon|midnight)"
+            r"(?P<h>\d{1,2})(?:[:.]?(?P<m>\d\d))? ?(?P<ampm>a\.m\.|p\.m\.|am|pm)?"
+            r"(?: ?\(?(?P<tz>utc|gmt|local time|[ecmp][sd]t|et|pt|bst|cet|cest|msk)[^)]*?\)?)?"
+            rf"(?:,? (?:on )?(?P<weekday>{v.alternation('weekday')}))?"
+            r"|(?P<word>noon|midnight|midday)"
         ),
     }
 
 
-# Rules whose expressions point back at the day under discussion rather than at the anchor.
-_ANAPHORIC = frozenset({"anaphoric", "clock"})
+# Rules whose expressions point back at the period under discussion rather than at the anchor;
+# "relative" and "offset" do when their word says so ("the following year", "two years later").
+_ANAPHORIC = frozenset({"anaphoric", "clock", "unit-anaphoric", "the-unit", "unit-ago"})
+_ANAPHORIC_WORDS = frozenset(
+    {"same", "previous", "preceding", "prior", "following", "earlier", "later", "before", "after"}
+)
 _POINT = frozenset({"day", "week", "month", "year", "decade"})
 
 
@@ -112,7 +152,8 @@ def resolve_date_expression(
 ) -> Resolved:
     """Normalise one expression against ``anchor``; ``tense='future'`` flips bare days/months.
 
-    ``reference`` is the day the text last mentioned, for "the same day" and bare clock times."""
+    ``reference`` is the day (or period) the text last mentioned, for "the same day", bare clock
+    times, "the following year" and "two years later"; without one they count from ``anchor``."""
     s = " ".join(expr.lower().replace("’", "'").split()).rstrip(",;:")
     s = s.removesuffix("'s")
     preps: list[str] = []
@@ -122,7 +163,7 @@ def resolve_date_expression(
             preps.append(m.group(1))
             s = s[m.end() :]
         elif (m := _EDGE.match(s)) and s[m.end() :]:
-            edge = m.group(1)
+            edge = m.group(1) or m.group(2)
             s = s[m.end() :]
     future = tense == "future" or any(p in _FUTURE_PREPS for p in preps)
     if edge and s in ("the week", "the month", "the year"):
@@ -136,8 +177,14 @@ def resolve_date_expression(
         m = g[name].fullmatch(s)
         if m is None:
             continue
-        anaphoric = name in _ANAPHORIC or (name == "relative" and m.group("rel") == "same")
-        resolved = handler(m, (reference or anchor) if anaphoric else anchor, future)
+        anaphoric = name in _ANAPHORIC or (
+            name in ("relative", "offset", "weekday")
+            and m.group("dir" if name == "offset" else "rel") in _ANAPHORIC_WORDS
+        )
+        try:
+            resolved = handler(m, (reference or anchor) if anaphoric else anchor, future)
+        except (ValueError, OverflowError):  # off the calendar: "2025 years earlier"
+            continue
         if resolved is None:
             continue
         if "since" in preps and resolved.value and resolved.precision in _POINT:
@@ -200,42 +247,130 @@ def to_timex3(resolved: Resolved) -> str:
     return value
 
 
-def infer_tense(text: str, start: int, end: int) -> str | None:
-    """'future' when the words around a span point ahead ("will meet on Tuesday"), else None."""
-    window_start = max(0, start - 80)
-    ends = list(_SENTENCE_END.finditer(text, window_start, start))
-    if ends:
-        window_start = ends[-1].end()
-    if _FUTURE_BEFORE.search(text, window_start, start) or _FUTURE_AFTER.match(text, end):
-        return "future"
+# What may stand between a clock time and the date it belongs to: "at 16:15 UTC, June 1st".
+_CLOCK_JOINER = re.compile(r",?\s*(?:on\s+)?")
+# The unit an anaphoric expression counts in, finest first: it decides which earlier mention
+# can be its reference ("the previous month" needs a day or a month, not a year).
+_UNIT = re.compile(
+    r"\b(day|night|week|weekend|month|quarter|half|year|decade|century)s?\b", re.IGNORECASE
+)
+_GRAIN = {
+    "day": 0,
+    "night": 0,
+    "week": 1,
+    "weekend": 1,
+    "month": 2,
+    "quarter": 3,
+    "half": 3,
+    "year": 4,
+    "decade": 4,
+    "century": 4,
+}
+_PERIOD_TIMEX = re.compile(r"\d{4}-[QH]\d")
+# A period named this far back (characters) is too far to be what "the year before" means;
+# days keep their reference however far ("the same day"), as the text is usually about one, and
+# so does narrative "two years later", which counts from a past date, never from publication.
+REFERENCE_REACH = 250
+_NARRATIVE = re.compile(r"\b(?:later|after)$", re.IGNORECASE)
+
+
+def _point(r: Resolved) -> tuple[Date, int] | None:
+    """The start of the period a resolution names, with its grain; None when it names none."""
+    if not r.value or r.rule.startswith("since-") or r.value.startswith("P"):
+        return None
+    try:
+        return _period_start(r)
+    except ValueError:  # a year out of the calendar's range ("2025 years earlier")
+        return None
+
+
+def _period_start(r: Resolved) -> tuple[Date, int] | None:
+    assert r.value is not None
+    if r.precision in ("day", "week"):
+        return Date.fromisoformat(r.value), _GRAIN[r.precision]
+    if r.precision == "month":
+        return Date.fromisoformat(r.value + "-01"), 2
+    if r.precision == "year":
+        return Date(int(r.value), 1, 1), 4
+    if r.timex and _PERIOD_TIMEX.fullmatch(r.timex):
+        return Date.fromisoformat(r.value), 3
     return None
 
 
-# What may stand between a clock time and the date it belongs to: "at 16:15 UTC, June 1st".
-_CLOCK_JOINER = re.compile(r",?\s*(?:on\s+)?")
-_SAME_PERIOD = re.compile(r"\bsame\s+(?:week|month|year)\b", re.IGNORECASE)
-
-
 def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) -> list[Resolved]:
-    """Resolve spans in text order; anaphoric ones ("the same day", a bare clock time) take the
-    day the text named last, or the date right after them ("16:15 UTC, June 1st")."""
+    """Resolve spans in text order; anaphoric ones ("the same day", a bare clock time, "the
+    following year") take the period the text named last, or the date right after them
+    ("16:15 UTC, June 1st")."""
     out: list[Resolved] = []
-    last_day: Date | None = None
-    last_point: Date | None = None  # day or month: "the same month" looks back to either
+    points: list[tuple[int, Date, int]] = []  # (end offset, start of the period, grain)
+    order = _slash_order(text, spans)
     for n, (s, e) in enumerate(spans):
-        here = last_point if _SAME_PERIOD.search(text, s, e) else last_day
+        unit = _UNIT.search(text, s, e)
+        grain = _GRAIN[unit.group(1).lower()] if unit else 0
+        reach = len(text) if _NARRATIVE.search(text, s, e) else REFERENCE_REACH
+        here = next(
+            (
+                day
+                for end, day, g in reversed(points)
+                if (g == 0 if grain == 0 else g <= grain and s - end <= reach)
+            ),
+            None,
+        )
         if n + 1 < len(spans) and _CLOCK_JOINER.fullmatch(text, e, spans[n + 1][0]):
             ns, ne = spans[n + 1]
             following = resolve_date_expression(text[ns:ne], anchor, infer_tense(text, ns, ne))
             if following.precision == "day" and following.value:
                 here = Date.fromisoformat(following.value)
-        r = resolve_date_expression(text[s:e], anchor, infer_tense(text, s, e), here)
-        if r.precision == "day" and r.value:
-            last_day = last_point = Date.fromisoformat(r.value)
-        elif r.precision == "month" and r.value:
-            last_point = Date.fromisoformat(r.value + "-01")
+        if order and (m := grammar()["slash"].fullmatch(text, s, e)):
+            r = slash_date(m, anchor, order)  # "02/05/2018" in a text of "30/04/2018"
+        else:
+            r = resolve_date_expression(text[s:e], anchor, infer_tense(text, s, e), here)
+        if n and out and _in_range(text, spans[n - 1], s):
+            r = _after(out[-1], r)
+        if (point := _point(r)) is not None:
+            points.append((e, *point))
         out.append(r)
     return out
+
+
+# Between the two months of a range: "from October to March", "between June and August" (but
+# not a list: "in November and October").
+_MONTH_RANGE_JOINER = re.compile(r"\s*(?:-|–|to|through|until|till|(?P<and>and))\s*")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _in_range(text: str, previous: tuple[int, int], start: int) -> bool:
+    m = _MONTH_RANGE_JOINER.fullmatch(text, previous[1], start)
+    if m is None:
+        return False
+    return not m.group("and") or bool(_BETWEEN.search(text, max(0, previous[0] - 10), previous[0]))
+
+
+def _after(first: Resolved, second: Resolved) -> Resolved:
+    """The end of a range of bare months runs forward from its start: "from October to March"
+    is the March after that October."""
+    if not (first.precision == second.precision == "month" and first.value and second.value):
+        return second
+    if not second.rule.startswith("month-") or second.value >= first.value:
+        return second
+    year, month = int(second.value[:4]) + 1, int(second.value[5:7])
+    if f"{year:04d}-{month:02d}" < first.value:
+        return second
+    return month_value(year, month, second.rule + "-after")
+
+
+def _slash_order(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """ "dm" or "md" where the text's unambiguous numeric dates ("30/04/2018") all put the day
+    or all put the month first; None where it has none or mixes them."""
+    orders = set()
+    for s, e in spans:
+        if m := grammar()["slash"].fullmatch(text, s, e):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                orders.add("dm")
+            elif b > 12 >= a:
+                orders.add("md")
+    return orders.pop() if len(orders) == 1 else None
 
 
 def find_dates(

@@ -1,37 +1,37 @@
 """The rules behind date resolution: one handler per form of time expression news uses.
 
 Each handler turns a match of its pattern (``dyad.resolve.time.grammar``, same names as
-``RULES``) into a ``Resolved`` value relative to an anchor date.
+``RULES``) into a ``Resolved`` value relative to an anchor date; named calendar periods
+(quarters, seasons, feasts) have theirs in ``time_periods``.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from dyad.extract.dates import load_date_vocabulary
+from dyad.resolve.time_durations import (
+    annual,
+    counted,
+    duration,
+    duration_range,
+    fortnight,
+    number_value,
+    vague_duration,
+)
+from dyad.resolve.time_periods import (
+    century,
+    fiscal_year,
+    holiday,
+    quarter,
+    quarter_year,
+    season,
+)
+from dyad.resolve.time_values import DAY, Date, Resolved, month_value, quarter_value, safe_date
 
-Date = dt.date
-DAY = dt.timedelta(days=1)
 # A month-day without a year this close ahead of the anchor is upcoming, not eleven months ago.
 NEAR_FUTURE_DAYS = 31
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """A normalised expression. ``timex`` is set when precision alone cannot express the value."""
-
-    value: str | None
-    end_value: str | None
-    precision: str  # day | week | month | year | decade | range | duration | unknown
-    rule: str
-    timex: str | None = None
-
-
-UNKNOWN = Resolved(None, None, "unknown", "unparsed")
 
 
 def _deictic(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
@@ -45,15 +45,26 @@ def _deictic(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
     if word == "overnight":
         # The night before publication, straddling into the publication day.
         return Resolved(day.isoformat(), anchor.isoformat(), "day", "overnight")
-    return Resolved(day.isoformat(), None, "day", "deictic-" + word)
+    if word == "tonight":
+        period = "night"
+    return Resolved(day.isoformat(), None, "day", "deictic-" + word, _with_period(day, period))
+
+
+def _with_period(day: Date, period: str | None) -> str | None:
+    """TIMEX3 value of a part of a day ("Tuesday night" -> 2026-01-06TNI); None for no part."""
+    if not period:
+        return None
+    return f"{day.isoformat()}T{load_date_vocabulary().of('dayperiod')[period]}"
 
 
 def _anaphoric(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    """ "the same day", "that day", "the next day": ``anchor`` is the day the text last named."""
-    words = {m.group("rel"), m.group("dir")}
+    """ "the same day", "that day", "the next morning": ``anchor`` is the day the text last
+    named."""
+    words = {m.group("rel"), m.group("dir"), m.group("prel")}
     shift = 1 if words & {"next", "following", "after", "later"} else 0
     shift -= 1 if words & {"previous", "preceding", "before", "earlier"} else 0
-    return Resolved((anchor + shift * DAY).isoformat(), None, "day", "anaphoric")
+    day = anchor + shift * DAY
+    return Resolved(day.isoformat(), None, "day", "anaphoric", _with_period(day, m.group("period")))
 
 
 def _weekday(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
@@ -61,37 +72,50 @@ def _weekday(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
     rel = m.groupdict().get("rel") or ""
     back = (anchor.isoweekday() - target) % 7
     ahead = (target - anchor.isoweekday()) % 7
-    if rel in ("last", "this past", "past"):
+    if rel in ("last", "this past", "past", "previous", "preceding"):
         day = anchor - (back or 7) * DAY
-    elif rel in ("next", "this coming", "coming"):
+    elif rel in ("next", "this coming", "coming", "following"):
         day = anchor + (ahead or 7) * DAY
     elif rel == "this":
         day = anchor + (target - anchor.isoweekday()) * DAY
     else:
         day = anchor + ahead * DAY if future else anchor - back * DAY
     rule = "weekday-" + (rel.replace(" ", "-") or ("future" if future else "past"))
-    return Resolved(day.isoformat(), None, "day", rule)
+    period = m.groupdict().get("period")
+    return Resolved(day.isoformat(), None, "day", rule, _with_period(day, period))
 
 
 def _iso(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    day = _safe_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+    day = safe_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
     return Resolved(day.isoformat(), None, "day", "iso") if day else None
 
 
 def _full(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
+    """A day of a month, or a span of days ("20-21 January": from the 20th to the 21st)."""
+    r = _full_day(m, anchor, future)
+    if r is None or not m.group("last") or r.value is None:
+        return r
+    first = Date.fromisoformat(r.value)
+    last = safe_date(first.year, first.month, int(m.group("last")))
+    if last is None or last <= first:
+        return r
+    return Resolved(r.value, last.isoformat(), "day", r.rule + "-span")
+
+
+def _full_day(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
     month = int(load_date_vocabulary().of("month")[m.group("month")])
     d = int(m.group("day"))
     if m.group("year"):
-        day = _safe_date(int(m.group("year")), month, d)
+        day = safe_date(int(m.group("year")), month, d)
         return Resolved(day.isoformat(), None, "day", "month-day-year") if day else None
-    day = _safe_date(anchor.year, month, d)
+    day = safe_date(anchor.year, month, d)
     if day is None:
         return None
     rule = "month-day-" + ("future" if future else "past")
     if future and day < anchor:
-        day = _safe_date(anchor.year + 1, month, d)
+        day = safe_date(anchor.year + 1, month, d)
     elif not future and (day - anchor).days > NEAR_FUTURE_DAYS:
-        day = _safe_date(anchor.year - 1, month, d)
+        day = safe_date(anchor.year - 1, month, d)
     elif day > anchor:
         rule = "month-day-near-future"
     if day is None:
@@ -154,7 +178,10 @@ def _relative(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
         "last": -1,
         "past": -1,
         "previous": -1,
+        "preceding": -1,
+        "prior": -1,
         "this past": -1,
+        "following": 1,
         "next": 1,
         "coming": 1,
         "this coming": 1,
@@ -166,7 +193,11 @@ def _relative(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
         return None
     if m.group("ago") and unit in ("month", "year"):
         step -= 12 if unit == "month" else 1  # "the same month a year ago"
-    rule = f"relative-{unit}"
+    return _relative_step(unit, step, anchor, f"relative-{unit}")
+
+
+def _relative_step(unit: str, step: int, anchor: Date, rule: str) -> Resolved | None:
+    """The ``unit`` (week, month, year, ...) ``step`` units from the one holding ``anchor``."""
     if unit in ("week", "weekend"):
         monday = anchor - (anchor.isoweekday() - 1) * DAY + 7 * step * DAY
         if unit == "weekend":
@@ -187,103 +218,135 @@ def _relative(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
         return Resolved(str(start), f"{start + 9}-12-31", "decade", rule)
     if unit == "quarter":
         index = anchor.year * 4 + (anchor.month - 1) // 3 + step
-        return _quarter_value(index // 4, index % 4 + 1, "Q", rule)
+        return quarter_value(index // 4, index % 4 + 1, "Q", rule)
+    if unit == "century":
+        first = anchor.year // 100 * 100 + 100 * step
+        return Resolved(str(first), f"{first + 99}-12-31", "range", rule, str(first // 100))
     return None
 
 
+def _unit_anaphoric(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
+    """ "the year before", "the month after": ``anchor`` is the period the text last named."""
+    step = 1 if m.group("dir") in ("after", "later") else -1
+    unit = m.group("unit")
+    return _relative_step(unit, step, anchor, f"anaphoric-{unit}")
+
+
+def _the_unit(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
+    """ "for the year", "in the quarter": the period holding ``anchor``, the one last named."""
+    unit = m.group("unit")
+    return _relative_step(unit, 0, anchor, f"the-{unit}")
+
+
 def _weekend(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    """The weekend most recently begun on or before the anchor (the next one if future)."""
+    """The weekend most recently begun on or before the anchor (the next one if future).
+
+    TimeML labels a weekend just past with the week it leads into, the week of the report
+    (written on Monday 2008-10-13, "during the weekend" is 2008-W42-WE); one ahead with its
+    own week."""
     saturday = anchor - ((anchor.isoweekday() - 6) % 7) * DAY
     if future and saturday + DAY < anchor:
         saturday += 7 * DAY
-    y, w, _ = saturday.isocalendar()
+    labelled = saturday if future else saturday + 2 * DAY
+    y, w, _ = labelled.isocalendar()
     return Resolved(
         saturday.isoformat(), (saturday + DAY).isoformat(), "range", "weekend", f"{y}-W{w:02d}-WE"
     )
 
 
+def _week_ago_weekday(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
+    """ "a week ago Tuesday": the weekday of that name in the week before the latest one."""
+    latest = Date.fromisoformat(str(_weekday(m, anchor, False).value))
+    return Resolved((latest - 7 * DAY).isoformat(), None, "day", "week-ago-weekday")
+
+
+# A numeric date whose day and month could swap ("8/1/2026") is taken only when one reading
+# lies this close to the anchor (news reports recent days) and the other does not.
+SLASH_NEAR_DAYS = 31
+
+
+def _slash(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
+    return slash_date(m, anchor, None)
+
+
+def slash_date(m: re.Match[str], anchor: Date, order: str | None) -> Resolved:
+    """ "12/25/2025" (month first) or "25/12/2025" (day first): taken when only one order is a
+    date, when the text writes its other dates in one order (``order`` "md" or "dm"), or when
+    only one reading lies near the anchor (the one not after it if both do); else unknown."""
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    if y < 100:
+        y += 2000 if 2000 + y <= anchor.year + 5 else 1900
+    month_first, day_first = safe_date(y, a, b), safe_date(y, b, a)
+    if order and month_first and day_first:
+        month_first, day_first = (month_first, None) if order == "md" else (None, day_first)
+    readings = {d for d in (month_first, day_first) if d is not None}
+    if len(readings) > 1:
+        near = {d for d in readings if abs((d - anchor).days) <= SLASH_NEAR_DAYS}
+        past = {d for d in near if d <= anchor}
+        readings = near if len(near) == 1 else past if len(past) == 1 else set()
+    if len(readings) != 1:
+        return Resolved(None, None, "unknown", "slash-ambiguous")
+    (day,) = readings
+    return Resolved(day.isoformat(), None, "day", "slash")
+
+
+def _months_quarter(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
+    """ "the July-September quarter": the calendar quarter those months make up, the latest
+    begun by the anchor (the next one if future); other spans of months are left to others."""
+    months = load_date_vocabulary().of("month")
+    first, last = int(months[m.group("first")]), int(months[m.group("last")])
+    if first % 3 != 1 or last != first + 2:
+        return None
+    n = (first + 2) // 3
+    return quarter_value(quarter_year(anchor, n, "Q", future), n, "Q", "months-quarter")
+
+
 def _offset(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    n = _number(m.group("num"))
-    unit = _unit_code(m.group("unit"))
     sign = -1 if m.group("dir") in ("ago", "earlier", "before") else 1
+    rule = "offset-" + m.group("dir").replace(" ", "-")
+    return _shifted(m.group("num"), m.group("unit"), sign, anchor, rule)
+
+
+def _units_time(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
+    """ "in two weeks' time": the day (month, year) that far after the anchor."""
+    return _shifted(m.group("num"), m.group("unit"), 1, anchor, "offset-time")
+
+
+def _unit_ago(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
+    """ "the year-ago quarter", "the year-earlier period": one unit before the period the text
+    discusses (``anchor`` is the one last named)."""
+    unit = m.group("unit")
+    if unit == "day":
+        return Resolved((anchor - DAY).isoformat(), None, "day", "unit-ago")
+    return _relative_step(unit, -1, anchor, "unit-ago")
+
+
+def _shifted(num: str, unit_word: str, sign: int, anchor: Date, rule: str) -> Resolved | None:
+    """``num`` ``unit_word``s before (``sign`` -1) or after (1) the anchor."""
+    n, unit = counted(number_value(num), unit_word)
     if n is None or n != int(n):
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Resolved(None, None, "unknown", "offset-vague", ref)
     k = int(n) * sign
-    rule = "offset-" + m.group("dir").replace(" ", "-")
     if unit in ("D", "W", "TH", "TM"):
         days = {"D": k, "W": 7 * k}.get(unit, 0)
         return Resolved((anchor + days * DAY).isoformat(), None, "day", rule)
     if unit == "M":
         index = anchor.year * 12 + anchor.month - 1 + k
         return month_value(index // 12, index % 12 + 1, rule)
-    years = {"Y": k, "DE": 10 * k, "CE": 100 * k}[unit]
-    return Resolved(str(anchor.year + years), f"{anchor.year + years}-12-31", "year", rule)
-
-
-def _duration(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    n = _number(m.group("num"))
-    unit = _unit_code(m.group("unit"))
-    amount = "X" if n is None else (str(int(n)) if n == int(n) else f"{n:g}")
-    value = f"PT{amount}{unit[1]}" if unit.startswith("T") else f"P{amount}{unit}"
-    return Resolved(value, None, "duration", "duration")
-
-
-def _vague_duration(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    return Resolved(f"PX{_unit_code(m.group('unit'))}", None, "duration", "duration-vague")
-
-
-def _quarter(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    if m.group("q"):
-        year = int(m.group("qyear") or anchor.year)
-        return _quarter_value(year, int(m.group("q")), "Q", "quarter")
-    part = "Q" if m.group("part") == "quarter" else "H"
-    count = 4 if part == "Q" else 2
-    ordinal = m.group("ord")
-    year = int(m.group("year")) if m.group("year") else anchor.year
-    yrel = m.group("yrel") or ""
-    year += {"last": -1, "the previous": -1, "next": 1}.get(yrel, 0)
-    if ordinal == "last" and not (m.group("year") or yrel):
-        current = (anchor.month - 1) * count // 12
-        index = year * count + current - 1
-        return _quarter_value(index // count, index % count + 1, part, "quarter-last")
-    n = (
-        count
-        if ordinal in ("last", "final")
-        else int(load_date_vocabulary().of("ordinal")[ordinal])
-    )
-    return _quarter_value(year, min(n, count), part, "quarter")
-
-
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-def _season(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    code = load_date_vocabulary().of("season")[m.group("season")]
-    start_month = _SEASON_START[code]
-
-    def span(y: int) -> tuple[Date, Date]:
-        first = Date(y, start_month, 1)
-        last_month = (start_month + 1) % 12 + 1
-        last_year = y + (1 if code == "WI" else 0)
-        return first, Date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
-
-    rel = m.group("rel") or ""
-    if m.group("year"):
-        year = int(m.group("year"))
-    elif rel in ("last", "this past"):
-        year = next(y for y in range(anchor.year, anchor.year - 3, -1) if span(y)[1] < anchor)
-    elif rel == "next" or future:
-        year = next(y for y in range(anchor.year - 1, anchor.year + 2) if span(y)[0] > anchor)
-    else:
-        year = next(y for y in range(anchor.year, anchor.year - 3, -1) if span(y)[0] <= anchor)
-    first, last = span(year)
-    return Resolved(first.isoformat(), last.isoformat(), "range", "season", f"{year}-{code}")
+    if unit in ("DE", "CE"):
+        # "a decade ago" names the decade (TIMEX3 201), not one year of it.
+        size = 10 if unit == "DE" else 100
+        first = (anchor.year + size * k) // size * size
+        timex = str(first // size)
+        return Resolved(str(first), f"{first + size - 1}-12-31", "range", rule, timex)
+    year = anchor.year + k
+    return Resolved(str(year), f"{year}-12-31", "year", rule)
 
 
 def _clock(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
     if m.group("word"):
-        hour, minute = (12 if m.group("word") == "noon" else 0), 0
+        hour, minute = (0 if m.group("word") == "midnight" else 12), 0
     else:
         hour, minute = int(m.group("h")), int(m.group("m") or 0)
         if m.group("ampm") is None and m.group("m") is None and m.group("tz") is None:
@@ -314,52 +377,24 @@ RULES: dict[str, Handler] = {
     "year": _year,
     "decade": _decade,
     "relative": _relative,
+    "unit-anaphoric": _unit_anaphoric,
+    "the-unit": _the_unit,
+    "fiscal": fiscal_year,
+    "century": century,
+    "holiday": holiday,
     "weekend": _weekend,
+    "week-ago-weekday": _week_ago_weekday,
+    "slash": _slash,
+    "annual": annual,
+    "months-quarter": _months_quarter,
+    "fortnight": fortnight,
+    "unit-ago": _unit_ago,
+    "units-time": _units_time,
+    "duration-range": duration_range,
     "offset": _offset,
-    "duration": _duration,
-    "vague-duration": _vague_duration,
-    "quarter": _quarter,
-    "season": _season,
+    "duration": duration,
+    "vague-duration": vague_duration,
+    "quarter": quarter,
+    "season": season,
     "clock": _clock,
 }
-
-
-def _safe_date(year: int, month: int, day: int) -> Date | None:
-    try:
-        return Date(year, month, day)
-    except ValueError:
-        return None
-
-
-def month_value(year: int, month: int, rule: str) -> Resolved:
-    last = calendar.monthrange(year, month)[1]
-    return Resolved(f"{year}-{month:02d}", f"{year}-{month:02d}-{last}", "month", rule)
-
-
-def _quarter_value(year: int, n: int, part: str, rule: str) -> Resolved:
-    months = 3 if part == "Q" else 6
-    first = Date(year, (n - 1) * months + 1, 1)
-    end_month = n * months
-    last = Date(year, end_month, calendar.monthrange(year, end_month)[1])
-    return Resolved(first.isoformat(), last.isoformat(), "range", rule, f"{year}-{part}{n}")
-
-
-def _number(word: str) -> float | None:
-    """Cardinal value of digits or number words; None for vague quantities ("several")."""
-    numbers = load_date_vocabulary().of("number")
-    word = word.strip()
-    half = word.endswith(" and a half")
-    word = word.removesuffix(" and a half")
-    try:
-        value = float(word)
-    except ValueError:
-        parts = word.split("-")
-        if not all(p in numbers for p in parts):
-            return None
-        value = sum(float(numbers[p]) for p in parts)
-    return value + (0.5 if half else 0.0)
-
-
-def _unit_code(unit: str) -> str:
-    units = load_date_vocabulary().of("unit")
-    return units.get(unit.removesuffix("s"), "CE" if unit.startswith("centur") else "D")

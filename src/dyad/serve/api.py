@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from dyad import __version__
 from dyad.article import PLOVER_TYPES, CodedArticle
 from dyad.ingest.errors import IngestError
+from dyad.ingest.sources import dated_by_ingest_time, utc_now
 from dyad.ingest.text import article_from_text
 from dyad.pipeline import code_article
 from dyad.serve.api_models import (
@@ -302,8 +303,9 @@ def create_app(store_url: str, write_token: str | None) -> FastAPI:
 
 
 def _article(body: ArticleIn, origin: str) -> Any:
+    """The posted article; one with no date of its own takes today's (date_source ingest-time)."""
     try:
-        return article_from_text(
+        article = article_from_text(
             body.text,
             origin,
             date=body.date.isoformat() if body.date else None,
@@ -314,3 +316,4 @@ def _article(body: ArticleIn, origin: str) -> Any:
         )
     except IngestError as exc:
         raise HTTPException(400, exc.reason) from None
+    return article if article.date else dated_by_ingest_time(article, utc_now())

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -89,6 +90,9 @@ def code(
     def report(error: Any) -> None:
         errors.print(f"[yellow]skipped[/] {error}")
 
+    def warn(warning: str) -> None:
+        errors.print(f"[yellow]warning[/] {escape(warning)}")
+
     def duplicate(article: Any, canonical: str) -> None:
         if copies is not None:
             copies.write(json.dumps({"article_id": article.id, "canonical_id": canonical}) + "\n")
@@ -106,6 +110,7 @@ def code(
             source=source,
             dedup_threshold=DEDUP_THRESHOLD if dedup else None,
             on_duplicate=duplicate,
+            on_warning=warn,
         )
     finally:
         if out:
@@ -166,6 +171,8 @@ def ingest(
         )
     for failure in report.failures:
         errors.print(f"[yellow]failed[/] {failure}")
+    for warning in report.warnings:
+        errors.print(f"[yellow]warning[/] {escape(warning)}")
     console.print(
         f"{report.coded} article(s) coded ({report.events} events), "
         f"{report.already_stored} already stored, {report.duplicates} duplicate(s) linked,"

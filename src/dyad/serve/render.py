@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -33,11 +34,31 @@ def marked_text(record: dict[str, Any]) -> Text:
     return text
 
 
+# How a date that is not the article's own is labelled next to it.
+DATE_SOURCES = {
+    "dateline": "read from the dateline",
+    "flag": "given with --date",
+    "file-mtime": "file modification time",
+    "warc-date": "WARC crawl date",
+    "ingest-time": "INGEST TIME: the article has no date of its own",
+}
+
+
+def article_date(article: dict[str, Any]) -> str:
+    """The article's date with where it came from when that is not the article itself."""
+    date = article.get("date")
+    if not date:
+        return "no date"
+    source = article.get("date_source") or "article"
+    return f"{date} ({DATE_SOURCES.get(source, source)})" if source != "article" else date
+
+
 def render_article(console: Console, record: dict[str, Any]) -> None:
     article = record["article"]
-    console.rule(
-        f"[bold]{article.get('title') or article['id']}[/] {article.get('date') or 'no date'}"
-    )
+    title = escape(article.get("title") or article["id"])
+    console.rule(f"[bold]{title}[/] {escape(article_date(article))}")
+    for note in record.get("errors") or []:
+        console.print(Text(note, style="yellow"))
     legend = "  ".join(f"[{style}]{name}[/]" for name, style in STYLES.items())
     console.print(legend)
     console.print(marked_text(record))
@@ -51,6 +72,7 @@ def render_article(console: Console, record: dict[str, Any]) -> None:
         "trigger",
         "place",
         "date",
+        "reported",
         "conf",
         "rule",
     ):
@@ -65,6 +87,7 @@ def render_article(console: Console, record: dict[str, Any]) -> None:
             e["trigger"]["text"],
             (e.get("location") or {}).get("name") or "",
             f"{e.get('date') or ''} ({e.get('date_precision')})",
+            _reported(e),
             f"{e['confidence']:.2f}",
             e.get("rule") or "",
         ]
@@ -108,6 +131,16 @@ def render_article(console: Console, record: dict[str, Any]) -> None:
         for copy in copies:
             where = copy.get("source") or copy.get("url") or copy.get("origin") or ""
             console.print(f"  {copy.get('article_id')} {where}")
+
+
+def _reported(event: dict[str, Any]) -> str:
+    """The event's reported figures as the text gives them: "killed: at least 12 people"."""
+    cells = []
+    for kind, label in (("fatalities", "killed"), ("injured", "injured"), ("size", "size")):
+        figure = event.get(kind)
+        if figure:
+            cells.append(f"{label}: {figure['text']} [{figure['value']:,}]")
+    return "; ".join(cells)
 
 
 def _actor(actor: dict[str, Any] | None) -> str:
@@ -217,6 +250,7 @@ def render_trends(console: Console, report: Any, top: int) -> None:
     for alert in report.alerts:
         drivers = "; ".join(
             f"{d['date']} {d['event_type']} {d['source'] or '?'} -> {d['target'] or '?'}"
+            + (f" ({d['reported']})" if d.get("reported") else "")
             for d in alert.drivers[:3]
         )
         cells = [

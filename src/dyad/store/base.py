@@ -34,6 +34,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "schema.sql"),
     Migration(2, "schema_2_duplicates.sql"),
+    Migration(3, "schema_3_magnitudes.sql"),
 )
 
 

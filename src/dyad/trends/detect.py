@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from dyad.article import stable_id
-from dyad.trends.series import Series, next_window
+from dyad.trends.series import Series, next_window, reported
 
 PRIOR_EVENTS = 0.5  # pseudo-events added to every baseline (sparse series)
 PRIOR_ARTICLES = 1.0
@@ -185,4 +185,23 @@ def _summary(event: dict[str, Any]) -> dict[str, Any]:
         "source": name(event.get("source")),
         "target": name(event.get("target")),
         "trigger": (event.get("trigger") or {}).get("text"),
+        "fatalities": reported(event, "fatalities"),
+        "injured": reported(event, "injured"),
+        "size": reported(event, "size"),
+        "reported": reported_text(event),
     }
+
+
+def reported_text(event: dict[str, Any]) -> str | None:
+    """What the text reports of an event's scale, in words: "at least 12 killed, 30 injured";
+    a vague word's conservative value reads "12+" ("dozens")."""
+    parts = []
+    for kind, word in (("fatalities", "killed"), ("injured", "injured"), ("size", "strong")):
+        figure = event.get(kind)
+        if not isinstance(figure, dict) or figure.get("value") is None:
+            continue
+        qualifier = figure.get("qualifier")
+        prefix = "" if qualifier in (None, "vague") else f"{qualifier} "
+        value = f"{figure['value']:,}{'+' if qualifier == 'vague' else ''}"
+        parts.append(f"{prefix}{value} {word}")
+    return ", ".join(parts) or None

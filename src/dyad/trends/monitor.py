@@ -62,6 +62,7 @@ def trend_payload(report: TrendReport, top: int) -> dict[str, Any]:
                         "conflict": w.conflict,
                         "cooperation": w.cooperation,
                         "mean_score": round(w.mean_score, 2),
+                        "fatalities": w.fatalities,
                     }
                     for w in sorted(s.windows.values(), key=lambda w: w.start)
                 ],

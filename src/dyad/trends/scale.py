@@ -11,6 +11,7 @@ from dyad.article import PLOVER_TYPES
 from dyad.datafiles import DataFileError, read_fields
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "trends" / "weights.tsv"
+SIZED_TYPES = frozenset({"PROTEST", "MOBILIZE"})  # where the number of people is the event's scale
 
 
 class WeightsError(DataFileError):
@@ -29,13 +30,24 @@ class Scale:
         return self.by_type.get(event_type, 0.0)
 
     def score(
-        self, event_type: str, mode: str | None = None, fatalities: int | None = None
+        self,
+        event_type: str,
+        mode: str | None = None,
+        fatalities: int | None = None,
+        size: int | None = None,
     ) -> float:
-        """The event's weight, made stronger (never beyond -10..10 per unit) by reported deaths:
-        a conflict event with N deaths counts 1 + log10(1 + N) times."""
+        """The event's weight, made stronger by what the text reports of it: a conflict event
+        with N deaths counts 1 + log10(1 + N) times (10 deaths: about twice, 100: three times);
+        a protest or mobilisation of S people or troops counts 1 + log10(1 + S / 1000) / 2
+        times (a crowd of 1,000: 1.15, of 100,000: about twice). The log keeps one mass-casualty
+        report from outweighing a whole series of events."""
         base = self.weight(event_type, mode)
-        if fatalities and base < 0:
-            return base * (1 + math.log10(1 + fatalities))
+        if base >= 0:
+            return base
+        if fatalities and fatalities > 0:
+            base *= 1 + math.log10(1 + fatalities)
+        if size and size > 0 and event_type in SIZED_TYPES:
+            base *= 1 + math.log10(1 + size / 1000) / 2
         return base
 
 

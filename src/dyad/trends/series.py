@@ -47,6 +47,14 @@ def actor_label(part: dict[str, Any] | None) -> str | None:
     return code or None
 
 
+def reported(event: dict[str, Any], kind: str) -> int | None:
+    """The figure an event reports (``fatalities``, ``injured``, ``size``), or None."""
+    figure = event.get(kind)
+    if isinstance(figure, dict) and isinstance(figure.get("value"), int):
+        return int(figure["value"])
+    return None
+
+
 def series_keys(event: dict[str, Any], by: str) -> list[str]:
     """The series an event belongs to under one grouping (none when it lacks the field)."""
     source, target = actor_label(event.get("source")), actor_label(event.get("target"))
@@ -85,6 +93,7 @@ class Window:
     conflict: int = 0
     cooperation: int = 0
     score_sum: float = 0.0
+    fatalities: int = 0  # deaths reported for the window's events
 
     @property
     def count(self) -> int:
@@ -122,13 +131,19 @@ def build_series(
         ):
             continue
         start = window_start(str(date), window)
-        score = scale.score(event["event_type"], event.get("mode"))
+        score = scale.score(
+            event["event_type"],
+            event.get("mode"),
+            reported(event, "fatalities"),
+            reported(event, "size"),
+        )
         for key in series_keys(event, by):
             entry = series[key]
             entry.key = key
             slot = entry.windows.setdefault(start, Window(start=start))
             slot.events.append({**event, "score": score})
             slot.score_sum += score
+            slot.fatalities += reported(event, "fatalities") or 0
             slot.conflict += score < 0
             slot.cooperation += score > 0
     return dict(series)

@@ -202,6 +202,20 @@ function displayDate(event) {
   return event.article_date ? `${event.article_date}*` : "";
 }
 
+const FIGURES = [["fatalities", "killed"], ["injured", "injured"], ["size", "involved"]];
+
+function figureText(figure, label) {
+  // "at least 12 killed": the qualifier the article used, then the value dyad stored.
+  // A vague word ("dozens") shows the coded value it stands for, as ACLED's conventions do.
+  const value = figure.value.toLocaleString("en");
+  if (figure.qualifier === "vague") return `${label} (vague, coded ${value})`;
+  return `${figure.qualifier ? `${figure.qualifier} ` : ""}${value} ${label}`;
+}
+
+function reportedFigures(event) {
+  return FIGURES.filter(([kind]) => event[kind]).map(([kind, label]) => figureText(event[kind], label));
+}
+
 function eventRow(event) {
   const open = () => openArticle(event.article_id, event.event_id);
   const row = el(
@@ -218,6 +232,7 @@ function eventRow(event) {
     el("td", { class: "trigger" }, event.trigger.text),
     el("td", {}, actorLabel(event.target)),
     el("td", {}, placeLabel(event.location)),
+    el("td", { class: "nowrap" }, reportedFigures(event).join(", ")),
   );
   return row;
 }
@@ -469,6 +484,10 @@ function renderExplanation(event, record) {
     `${loc.linked_by ? `, linked by ${loc.linked_by}` : ""}` +
     `${loc.lat != null ? `, ${loc.lat.toFixed(3)}, ${loc.lon.toFixed(3)}` : ""})` : "—");
   add("When", event.date ? `${event.date} (${event.date_precision}${event.date_text ? `, from “${event.date_text}”` : ""})` : "no date");
+  for (const [kind, label] of FIGURES) {
+    const figure = event[kind];
+    if (figure) add("Reported", `${figureText(figure, label)} (from “${figure.text}”, ${figure.rule})`);
+  }
   add("Rule", event.rule);
   const pct = Math.round(event.confidence * 100);
   add("Confidence", el("meter", { min: 0, max: 1, value: event.confidence }), ` ${pct}%`);

@@ -1,0 +1,104 @@
+"""Which of a sentence's events to report: repeats merged, side mentions dropped, modes filled.
+
+A sentence reports its own act; an earlier act named as its time or reason ("after protests by
+students"), a participle describing a participant ("inspectors probing sites") or the purpose of
+a protest ("to demand reforms") is not a second event when the sentence has one of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from dyad.extract.patterns import PatternBook
+
+if TYPE_CHECKING:
+    from dyad.extract.events import EventCandidate
+
+REFLEXIVES = {"themselves", "himself", "herself", "itself", "oneself"}
+# Words that introduce an earlier act as the time or reason of the reported one.
+BACKGROUND_WORDS = {"after", "following", "since", "before", "because", "despite", "amid", "of"}
+
+
+def prune_events(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+    """Drop repeats and side mentions when the sentence reports an act of its own.
+
+    A side mention is an earlier act named as a time or reason ("after violent protests by
+    Muslim groups", "following the killing of") or a participle describing a participant
+    ("inspectors probing suspect sites"); the sentence's own act is what it reports.
+    """
+    unique: list[EventCandidate] = []
+    for event in events:
+        src, tgt = _lower(doc, event.source), _lower(doc, event.target)
+        twin = next(
+            (
+                n
+                for n, u in enumerate(unique)
+                if u.event_type == event.event_type
+                and _lower(doc, u.source) == src
+                and (src or tgt)
+                and (_lower(doc, u.target) in {tgt, ""} or not tgt)
+            ),
+            None,
+        )
+        if twin is None:
+            unique.append(event)
+        elif unique[twin].target is None and event.target is not None:
+            # "began a hunger strike to protest against X": one protest, against X.
+            unique[twin] = replace(unique[twin], target=event.target)
+    # "blew themselves up" is part of a suicide attack, not an act on oneself.
+    unique = [e for e in unique if e.target is None or doc[e.target].lower_ not in REFLEXIVES]
+    protests = [doc[e.clause_head] for e in unique if e.event_type == "PROTEST"]
+    side = [_side_mention(doc, e) or _protest_purpose(doc, e, protests) for e in unique]
+    if all(side):
+        return unique
+    return [e for e, is_side in zip(unique, side, strict=True) if not is_side]
+
+
+def _protest_purpose(doc: Doc, event: EventCandidate, protests: list[Token]) -> bool:
+    """ "staged demonstrations to demand reforms": the demand is what the protest is for."""
+    if event.event_type not in {"REQUEST", "ACCUSE", "REJECT"}:
+        return False
+    head = doc[event.clause_head]
+    return any(head.i != p.i and head.i in {t.i for t in p.subtree} for p in protests)
+
+
+def _side_mention(doc: Doc, event: EventCandidate) -> bool:
+    trigger = doc[event.trigger_end - 1] if event.trigger_start == event.clause_head else None
+    token = doc[event.clause_head] if trigger is None else trigger
+    if token.dep_ == "acl" and token.tag_ in {"VBG", "VBN"}:
+        return True
+    if token.dep_ == "amod" and token.pos_ == "VERB":  # "the besieged town", "a banned party"
+        return True
+    for _ in range(4):
+        if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_WORDS:
+            return token.pos_ in {"NOUN", "PROPN"} or event.source is None
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in BACKGROUND_WORDS for c in token.children
+        ):
+            return event.source is None
+        if token.dep_ in {"ROOT", "ccomp", "xcomp", "conj"} or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def with_weapon_mode(doc: Doc, event: EventCandidate, book: PatternBook) -> EventCandidate:
+    """An attack with no mode of its own takes it from the weapon named in its clause."""
+    if event.event_type != "ASSAULT" or event.mode is not None or not book.weapon_modes:
+        return event
+    head = doc[event.clause_head]
+    words = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
+    for lemma, mode in book.weapon_modes.items():
+        if lemma in words:
+            note = f"{event.note}; " if event.note else ""
+            return replace(
+                event, mode=mode.mode, cameo=mode.cameo, note=f"{note}mode from weapon {lemma!r}"
+            )
+    return event
+
+
+def _lower(doc: Doc, index: int | None) -> str:
+    return "" if index is None else doc[index].lower_

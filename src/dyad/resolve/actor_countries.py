@@ -1,0 +1,134 @@
+"""Mentions headed by a country, capital, demonym, place or people: "Damascus said" (its
+government), "a curfew in Algiers" (its people), "Syrian soldiers", "ethnic Albanians in
+Serbia", "Moslem fundamentalists" (a group where it lives)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dyad.article import Actor
+from dyad.resolve.actor_kb import ActorKB
+from dyad.resolve.actor_phrases import (
+    country_of_name,
+    entity_of,
+    group_home,
+    is_ethnic,
+    is_locative,
+    is_stance,
+    located_country,
+    modifier_home,
+    place_country,
+)
+
+MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+
+
+def country_mention(
+    kb: ActorKB, head: Token, ent: Span, main_country: str | None, named: Actor | None
+) -> tuple[Actor, str] | None:
+    """(actor, kind) for a country, capital, demonym, place or people heading the mention.
+
+    ``named`` is what the knowledge base makes of the whole mention ("Gaza Health Ministry"):
+    a named place is then no mere place.
+    """
+    if is_stance(head) or any(e.kind != "country" for e in kb.lookup_name(ent.text)):
+        return None  # "Brussels" for the EU is a name in the knowledge base, not a capital
+    found = country_of_name(kb, ent.text)
+    if found is None and ent.label_ == "GPE" and named is None and not place_country(kb, ent.text):
+        typo = kb.country_by_misspelling(ent.text)  # "Ethopia" in wire copy
+        found = (typo.iso3, "country") if typo is not None else None
+    if found is not None and found[1] == "demonym" and is_ethnic(head):
+        # "ethnic Albanians in south Serbia": the people of the place, not of Albania
+        country = located_country(kb, head)
+        how = "ethnic-group+place"
+        if country is None:
+            country, how = main_country, "ethnic-group+article-country"
+        return Actor(country=country, sector="CVL", kind="group", resolved_by=how), "group"
+    if found is not None:
+        country, how = found
+        for child in head.children:
+            if how != "demonym" or child.dep_ not in {"amod", "compound"} or child.i > head.i:
+                continue
+            child_ent = entity_of(child)
+            outer = country_of_name(kb, child_ent.text if child_ent is not None else child.text)
+            if outer is not None and outer[1] in {"demonym", "country"}:
+                country = outer[0]  # "Bosnian Serbs" live in Bosnia, "Kosovo Albanians" in Kosovo
+        if how == "demonym":
+            sector = modified_sector(kb, head) or "CVL"
+            return Actor(country=country, sector=sector, kind="group", resolved_by=how), "group"
+        if is_locative(head):
+            # "a curfew in Algiers", "voting in East Jerusalem": the place and its people
+            return Actor(country=country, sector="CVL", kind="place", resolved_by="place"), "place"
+        how = "capital-metonym" if how == "capital" else "country-metonym"
+        known = kb.country(country)
+        name = known.name if known is not None else None
+        actor = Actor(name=name, country=country, sector="GOV", kind="country", resolved_by=how)
+        return actor, "country"
+    if ent.label_ in {"GPE", "LOC"} and named is None:
+        place = place_country(kb, ent.text)
+        if place is not None:
+            people = "CVL" if is_locative(head) else None
+            actor = Actor(country=place, sector=people, kind="place", resolved_by="place-country")
+            return actor, "place"
+    if ent.label_ == "NORP" and found is None and not kb.lookup_name(ent.text):
+        # a religious or ethnic group ("Moslem", "Hausa"): the people where it is, or of the
+        # group's home ("Chechens"), or of the article's country, with the sector of the noun
+        # it modifies
+        country = located_country(kb, head)
+        how = "group+place"
+        if country is None:
+            country, how = group_home(kb, ent.text, main_country), "group+home"
+        if country is None:
+            country, how = main_country, "group+article-country"
+        if country is not None:
+            # "Hausa politicians" takes its noun's sector; "Kurds" alone are people (as demonyms)
+            noun = modified_sector(kb, head)
+            if noun is None and head.dep_ not in MODIFIER_DEPS:
+                noun = kb.sector_for_term(ent.text) or "CVL"  # "Jihadists" are REB
+            return Actor(country=country, sector=noun, kind="group", resolved_by=how), "group"
+    return None
+
+
+def modified_sector(kb: ActorKB, token: Token) -> str | None:
+    """Sector of the noun a demonym modifies: "Israeli" in "Israeli intelligence officials"."""
+    if token.dep_ not in MODIFIER_DEPS or token.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    noun = token.head
+    words = [t.text for t in noun.lefts if t.dep_ == "compound" and t.i > token.i]
+    sector = kb.sector_for_term(" ".join([*words, noun.text]))
+    for word in reversed(words if sector is None else ()):
+        # "Kampuchean guerrilla camps": the camps are no actor, the guerrillas are
+        sector = kb.sector_for_term(word)
+        if sector is not None:
+            break
+    return sector
+
+
+def group_mention(
+    kb: ActorKB, head: Token, ent: Span | None, span: Span, main_country: str | None
+) -> tuple[Actor, str] | None:
+    """A people the parser did not tag as one: "Karen" in "Karen guerrillas" (taken for a
+    person), "Tamils", "Crimean Tatars" (no entity or a wrong one). As a premodifier it takes the
+    sector of its noun; as a head it is the people (CVL). A person's name stays a person:
+    "Karen Bass", "Karen said"."""
+    if not head.text[:1].isupper():
+        return None
+    label = ent.label_ if ent is not None else ""
+    text = ent.text if ent is not None and label != "PERSON" else head.text
+    if not kb.group_countries(text) and not kb.group_countries(text := head.text):
+        return None
+    if head.dep_ in MODIFIER_DEPS:
+        if head.head.pos_ != "NOUN" or head.head.ent_type_:
+            return None
+        country = located_country(kb, head.head) or group_home(kb, text, main_country)
+        sector = modified_sector(kb, head)
+    elif label == "PERSON":
+        return None
+    else:
+        country = (
+            located_country(kb, head)
+            or modifier_home(kb, span, head, main_country)
+            or group_home(kb, text, main_country)
+        )
+        sector = "CVL"
+    return Actor(country=country, sector=sector, kind="group", resolved_by="group+home"), "group"

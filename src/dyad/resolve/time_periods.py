@@ -1,0 +1,115 @@
+"""Rules for named calendar periods: quarters and halves, seasons, feasts, centuries, fiscal
+years. Each handler takes a match of its ``dyad.resolve.time.grammar`` pattern."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from dyad.extract.dates import load_date_vocabulary
+from dyad.resolve.time_values import Date, Resolved, quarter_value, safe_date
+
+# A quarter named without a year that starts this close ahead is upcoming, not last year's.
+NEAR_FUTURE_QUARTER_DAYS = 92
+
+
+def fiscal_year(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
+    """A fiscal year keeps its number; TimeML writes it FY2025 (its months vary by company)."""
+    year = int(m.group("year") or m.group("yy"))
+    year += 2000 if year < 100 else 0
+    return Resolved(str(year), f"{year}-12-31", "year", "fiscal", f"FY{year}")
+
+
+def century(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
+    """ "the 21st century" -> TIMEX3 20 (its years are 20xx), a range of a hundred years."""
+    digits = load_date_vocabulary().of("century")[m.group("ord")]
+    first = int(digits) * 100
+    return Resolved(str(first), f"{first + 99}-12-31", "range", "century", digits)
+
+
+def holiday(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
+    """A feast on a fixed day: the latest one on or before the anchor, the next if future."""
+    month, d = (int(x) for x in load_date_vocabulary().of("holiday")[m.group("holiday")].split("-"))
+    day = safe_date(anchor.year, month, d)
+    if day is None:
+        return None
+    if future and day < anchor:
+        day = Date(anchor.year + 1, month, d)
+    elif not future and day > anchor:
+        day = Date(anchor.year - 1, month, d)
+    return Resolved(day.isoformat(), None, "day", "holiday")
+
+
+def quarter(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
+    if m.group("q"):
+        n, qpart = int(m.group("q")), m.group("qp").upper()  # "Q3", or "H1 2026" (a half)
+        if qpart == "H" and n > 2:
+            return None
+        if m.group("qyear"):
+            return quarter_value(int(m.group("qyear")), n, qpart, "quarter")
+        return quarter_value(quarter_year(anchor, n, qpart, future), n, qpart, "quarter-inferred")
+    part = "Q" if m.group("part") == "quarter" else "H"
+    count = 4 if part == "Q" else 2
+    ordinal = m.group("ord")
+    named = m.group("year") or m.group("pyear")  # "the first quarter of 1998", "1998's first"
+    year = int(named) if named else anchor.year
+    yrel = m.group("yrel") or ""
+    year += {"last": -1, "the previous": -1, "next": 1}.get(yrel, 0)
+    if ordinal in ("latest", "most recent"):
+        ordinal = "last"
+    if ordinal == "last" and not (named or yrel):
+        current = (anchor.month - 1) * count // 12
+        index = year * count + current - 1
+        return quarter_value(index // count, index % count + 1, part, "quarter-last")
+    n = (
+        count
+        if ordinal in ("last", "final")
+        else int(load_date_vocabulary().of("ordinal")[ordinal])
+    )
+    n = min(n, count)
+    if named or yrel:
+        return quarter_value(year, n, part, "quarter")
+    return quarter_value(quarter_year(anchor, n, part, future), n, part, "quarter-inferred")
+
+
+def quarter_year(anchor: Date, n: int, part: str, future: bool) -> int:
+    """The year of a quarter or half named without one: in the future the next one not yet
+    over; otherwise the latest one begun, or about to begin ("cuts during the fourth quarter",
+    written in August), by the anchor."""
+    months = 3 if part == "Q" else 6
+    start = Date(anchor.year, (n - 1) * months + 1, 1)
+    if future:
+        end_month = n * months
+        end = Date(anchor.year, end_month, calendar.monthrange(anchor.year, end_month)[1])
+        return anchor.year + (1 if end < anchor else 0)
+    return anchor.year - (1 if (start - anchor).days > NEAR_FUTURE_QUARTER_DAYS else 0)
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
+    code = load_date_vocabulary().of("season")[m.group("season")]
+    start_month = _SEASON_START[code]
+
+    def span(y: int) -> tuple[Date, Date]:
+        first = Date(y, start_month, 1)
+        last_month = (start_month + 1) % 12 + 1
+        last_year = y + (1 if code == "WI" else 0)
+        return first, Date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
+
+    rel = m.group("rel") or ""
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif rel in ("last", "this past"):
+        year = next(y for y in range(anchor.year, anchor.year - 3, -1) if span(y)[1] < anchor)
+    elif rel == "this":
+        # The season under way, else the one of the anchor's year ("this summer", in January).
+        held = [y for y in (anchor.year - 1, anchor.year) if span(y)[0] <= anchor <= span(y)[1]]
+        year = held[0] if held else anchor.year
+    elif rel == "next" or future:
+        year = next(y for y in range(anchor.year - 1, anchor.year + 2) if span(y)[0] > anchor)
+    else:
+        year = next(y for y in range(anchor.year, anchor.year - 3, -1) if span(y)[0] <= anchor)
+    first, last = span(year)
+    return Resolved(first.isoformat(), last.isoformat(), "range", "season", f"{year}-{code}")

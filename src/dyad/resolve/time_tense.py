@@ -1,0 +1,75 @@
+"""Whether the words around a time expression point ahead ("will meet on Tuesday", "the summit
+is in March"): a bare weekday or month then names the next one, not the last."""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|would|'ll|may|might|should|(?:is|are|was|were) (?:due|scheduled|set|"
+    r"expected|slated|to)|plans? to|planning to|(?:expects?|expecting|aims?|hopes?|intends?) to|"
+    r"upcoming|next (?:week|weekend|month|year)|tomorrow|"
+    # The present of scheduling verbs announces a plan: "the summit opens on Monday" (but not
+    # "begins to show").
+    r"(?:(?:begins|starts)(?! to\b)|opens|expires|resumes|reconvenes|convenes|takes? effect|"
+    r"meets|arrives|visits|travels|(?:heads?|go(?:es)?) to the polls|kicks? off|wraps? up"
+    # ... and its plural, unless an infinitive or a negation ("did not start until Friday").
+    r"|(?<!\bto )(?<!n't )(?<!\bnot )(?:resume|reconvene|convene|meet|arrive|expire|"
+    r"begin)(?! to\b)))\b",
+    re.IGNORECASE,
+)
+# Present tense with a time ahead of the speaker: "the summit is in March", "ahead of Sunday's
+# vote" (right before the expression), and the progressive news uses for arrangements ("Apple
+# is launching the phone in June"), unless a clause in the past comes between ("Israel is
+# pressing an offensive which began in October").
+_PRESENT_PLAN = re.compile(
+    r"\b(?:ahead of|in the run-up to|(?:is|are)(?: (?:now|still|currently|tentatively|"
+    r"provisionally|again))?(?: (?:held|due|slated))?(?: (?:on|in|for|at))? ?$)",
+    re.IGNORECASE,
+)
+# Only verbs of arrangements: "police are investigating a crash Thursday" is about the past.
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|'s|'re) (?:\w+ly )?(?:launching|holding|hosting|visiting|travell?ing|meeting|"
+    r"leaving|heading|flying|going|coming|arriving|returning|opening|closing|starting|beginning|"
+    r"releasing|unveiling|introducing|playing|joining|stepping down|resigning|retiring|moving|"
+    r"signing|voting|holding|staging|convening|resuming|relocating|headlining|performing|"
+    r"speaking|testifying|appearing|taking office|kicking off|wrapping up)\b",
+    re.IGNORECASE,
+)
+_PAST_CLAUSE = re.compile(
+    r"\b(?:which|that|who|when|after|since|because|while|as|[a-z]+ed|began|begun|took|came|went|"
+    r"fell|won|lost|met|left|held|made|saw|broke|struck|hit|sent|spent|led|fled|rose|fought)\b",
+    re.IGNORECASE,
+)
+# A report in the past after the plan is about the past: "who will travel to Paris, said on
+# Tuesday"; "the army is fighting in Aleppo, officials said on Monday".
+_PAST_AFTER_PLAN = re.compile(
+    r"\b(?:said|told|announced|added|reported|confirmed|stated|claimed|denied|was|were|had|did|"
+    r"(?:it|they|he|she|we|who|which|that) [a-z]+ed)\b",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(r"\s*(?:will|'ll|is (?:due|set|scheduled|expected)|are (?:due|set))\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def infer_tense(text: str, start: int, end: int) -> str | None:
+    """'future' when the words around a span point ahead ("will meet on Tuesday"), else None."""
+    window_start = max(0, start - 80)
+    ends = list(_SENTENCE_END.finditer(text, window_start, start))
+    if ends:
+        window_start = ends[-1].end()
+    if _FUTURE_AFTER.match(text, end):
+        return "future"
+    cues = [
+        *_FUTURE_BEFORE.finditer(text, window_start, start),
+        *_PRESENT_PLAN.finditer(text, window_start, start),
+    ]
+    cues += [
+        m
+        for m in _PROGRESSIVE.finditer(text, window_start, start)
+        if not _PAST_CLAUSE.search(text, m.end(), start)
+    ]
+    if not cues:
+        return None
+    last = max(m.end() for m in cues)
+    return None if _PAST_AFTER_PLAN.search(text, last, start) else "future"
