@@ -6,11 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dyad.eval.dates import timeml_extent
-from dyad.extract.dates import find_date_expressions
 from dyad.resolve.time import find_dates, resolve_date_expression, resolve_in_context, to_timex3
-
-ANCHOR = dt.date(2026, 1, 8)  # a Thursday
+from timex_helpers import ANCHOR, timex_values
 
 
 def resolve(expr: str, tense: str | None = None) -> tuple[str | None, str]:
@@ -224,16 +221,6 @@ def test_currently_is_a_present_reference() -> None:
 
 def test_a_decade_mention_is_a_range() -> None:
     assert values("The conflict dates back to the 1990s.") == [("the 1990s", "1990", "range")]
-
-
-def timex_values(text: str, anchor: dt.date = ANCHOR) -> list[tuple[str, str]]:
-    """(TimeML extent, TIMEX3 value) of every expression, as the MEANTIME scorer sees them."""
-    spans = find_date_expressions(text)
-    resolved = resolve_in_context(text, spans, anchor)
-    return [
-        (text[slice(*timeml_extent(text, s, e))], to_timex3(r))
-        for (s, e), r in zip(spans, resolved, strict=True)
-    ]
 
 
 # TimeML (TempEval-3, MEANTIME) conventions, in team-written news sentences; the anchor is

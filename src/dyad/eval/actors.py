@@ -27,9 +27,10 @@ ACTOR_SETS = ("plover_gsr", "petr2_gsr_validation")
 MATCHING_RULES = """\
 Country is the first slot of a Phoenix code: an ISO3 code, or IGO/NGO/IMG/... for non-state
 actors (an actor with no country and a non-state sector is that sector). The sector is the first
-primary role after it (USAGOVMIL -> GOV: a defence minister, GOVMIL, is GOV; PLOVER GSR's CIV and
-JRN are CVL and MED). Country accuracy is taken over gold actors that have that slot, sector
-accuracy over gold actors that name a sector; a gold actor left unresolved counts as wrong.
+primary role after it (USAGOVMIL -> GOV: a defence minister, GOVMIL, is GOV; PLOVER GSR's CIV,
+MED (medical) and JRN (journalist) are CVL, HLH and MED). Country accuracy is taken over gold
+actors that have that slot, sector accuracy over gold actors that name a sector; a gold actor
+left unresolved counts as wrong.
  end-to-end: each gold source/target span is matched to the predicted event participant (any
    event of the sentence, any role) with the highest token overlap; no overlap = not matched
    (coverage says how many matched). Sets without gold spans (PETR-2) compare the source and

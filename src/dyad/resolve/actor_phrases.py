@@ -160,12 +160,9 @@ def located_country(kb: ActorKB, head: Token, of: bool = False) -> str | None:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            for token in obj.subtree:
-                ent = entity_of(token)
-                if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"}:
-                    found = place_country(kb, ent.text)
-                    if found is not None:
-                        return found
+            found = _named_place_country(kb, obj)
+            if found is not None:
+                return found
             if obj.pos_ == "PROPN" and prep.lower_ in PLACE_PREPS and _untagged_place(kb, obj):
                 # "local authorities in Sumy": a town the parser took for a name
                 return place_country(kb, obj.text)
@@ -233,14 +230,20 @@ def clause_place_country(kb: ActorKB, head: Token) -> str | None:
         if prep.lower_ not in PLACE_PREPS or prep.i < head.i - 12:
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            for token in obj.subtree:
-                ent = entity_of(token)
-                if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"} and not is_stance(token):
-                    found = place_country(kb, ent.text)
-                    if found is not None:
-                        return found
+            found = _named_place_country(kb, obj) if obj.dep_ == "pobj" else None
+            if found is not None:
+                return found
+    return None
+
+
+def _named_place_country(kb: ActorKB, obj: Token) -> str | None:
+    """Country of the first place entity in a preposition's object ("in eastern Aleppo")."""
+    for token in obj.subtree:
+        ent = entity_of(token)
+        if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"} and not is_stance(token):
+            found = place_country(kb, ent.text)
+            if found is not None:
+                return found
     return None
 
 
