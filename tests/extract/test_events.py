@@ -246,3 +246,19 @@ def test_a_label_given_to_an_act_is_a_criticism_of_it() -> None:
 def test_a_particle_parsed_as_an_adverb_still_completes_the_verb() -> None:
     assert events_of("The defence minister stepped down after the scandal.")[0][0] == "CONCEDE"
     assert events_of("The kidnappers set the hostages free.")[0][0] == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Fighting erupted in the city on Monday.", None),  # the event is not its own actor
+        ("A missile hit the school in Kharkiv.", None),  # a munition is not who acted
+        ("The fire burned dozens of homes.", None),
+        ("Russian missiles hit Kyiv overnight.", "missiles"),  # the side is named: Russia
+        ("Israeli warplanes struck targets in southern Lebanon.", "warplanes"),
+        ("A suicide bomber killed 12 people at a market in Mogadishu.", "bomber"),
+        ("Gunmen attacked a police station in Zamfara.", "Gunmen"),
+    ],
+)
+def test_only_actors_are_sources(sentence: str, source: str | None) -> None:
+    assert events_of(sentence)[0][2] == source

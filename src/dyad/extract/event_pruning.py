@@ -100,5 +100,33 @@ def with_weapon_mode(doc: Doc, event: EventCandidate, book: PatternBook) -> Even
     return event
 
 
+# Things that do harm but are not who acted: "a missile hit the school", "the fire burned homes".
+# Vehicles and fighters (warplanes, drones, gunmen) stand for their side and stay sources.
+_MUNITIONS = frozenset(
+    {"ied", "bomb", "car-bomb", "explosive", "explosion", "blast", "device", "landmine", "mine"}
+    | {"grenade", "missile", "rocket", "mortar", "shell", "shelling", "gunfire", "bullet", "shot"}
+    | {"fire", "blaze", "flame", "airstrike", "strike", "chemical", "sarin", "chlorine"}
+)
+
+
+def without_non_actor_source(doc: Doc, event: EventCandidate) -> EventCandidate:
+    """Drop a source that is the event itself ("Fighting erupted": the subject is the trigger)
+    or a munition with no side named ("a missile killed two"; "Russian missiles" keep Russia)."""
+    source = event.source
+    if source is None:
+        return event
+    token = doc[source]
+    if event.trigger_start <= source < event.trigger_end:
+        return replace(event, source=None)
+    if (
+        token.pos_ == "NOUN"
+        and (token.lemma_.lower() in _MUNITIONS or token.lower_ in _MUNITIONS)
+        and not any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in token.subtree)
+    ):
+        note = f"{event.note}; " if event.note else ""
+        return replace(event, source=None, note=f"{note}munition {token.lower_!r} is no source")
+    return event
+
+
 def _lower(doc: Doc, index: int | None) -> str:
     return "" if index is None else doc[index].lower_

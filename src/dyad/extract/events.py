@@ -24,7 +24,7 @@ from dyad.extract.event_arguments import (
     subject_of,
     target_options,
 )
-from dyad.extract.event_pruning import prune_events, with_weapon_mode
+from dyad.extract.event_pruning import prune_events, with_weapon_mode, without_non_actor_source
 from dyad.extract.patterns import EventPattern, PatternBook
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -181,7 +181,7 @@ def find_events(doc: Doc, book: PatternBook) -> list[EventCandidate]:
             if demand is not None:
                 found.append((demand, token))
         folded = prune_events(doc, _fold_speech_acts(found, book))
-        folded = [with_weapon_mode(doc, e, book) for e in folded]
+        folded = [without_non_actor_source(doc, with_weapon_mode(doc, e, book)) for e in folded]
         # The main-clause event comes first: it is the sentence's primary event.
         folded.sort(key=lambda e: (_depth(doc[e.clause_head]), e.trigger_start))
         events.extend(folded)
