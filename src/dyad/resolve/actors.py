@@ -9,6 +9,7 @@ text with ``actor=None``; nothing is guessed silently (every Actor says ``resolv
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,7 +58,31 @@ DROP_CHILDREN = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "punct
 PERSON_NOMINALS = {"envoy", "minister", "president", "leader", "ambassador", "official"}
 # Definite descriptions of an organisation named earlier ("the group" after the SDF).
 ORG_NOMINALS = {"group", "organisation", "organization", "movement", "alliance", "coalition"}
+# Definite descriptions of an earlier actor that say which kind it is: "the bloc" after the EU,
+# "the agency" after the WFP, "the kingdom" after Saudi Arabia.
+ORG_NOMINALS |= {"bloc", "agency", "body", "kingdom", "nation", "country", "republic"}
+# "the island nation", "the UN agency", "the armed group" still refer back; "the civil protection
+# agency" or "the Wagner group" is a different, more specific one.
+GENERIC_MODIFIERS = {
+    "island", "regional", "armed", "militant", "rebel", "islamist", "jihadist", "insurgent",
+    "separatist", "paramilitary", "un", "u.n.", "aid", "relief", "humanitarian", "international",
+    "global", "western", "military", "political", "opposition", "protest", "student", "gulf",
+    "african", "asian", "european", "arab", "nuclear", "watchdog", "trade", "economic",
+}  # fmt: skip
+STATE_NOMINALS = {"kingdom", "nation", "country", "republic"}
+# Sectors of the organisations a nominal may refer back to (an empty set: any organisation).
+NOMINAL_SECTORS: dict[str, set[str]] = {
+    "bloc": {"IGO"},
+    "agency": {"IGO", "GOV", "SPY", "COP", "NGO", "HLH"},
+    "body": {"IGO", "GOV", "LEG", "JUD", "NGO"},
+    "group": {"REB", "OPP", "PTY", "UAF", "CRM", "IMG", "NGO", "REL", "LAB", "EDU", "BUS"},
+    "movement": {"REB", "OPP", "PTY", "UAF", "IMG", "REL", "LAB", "EDU"},
+}
 RELATIVE = {"who", "which", "that"}
+# Arms that name no one's forces when they are said to fire: "killed by artillery fire".
+WEAPON_TERMS = {"artillery", "drone", "missile", "rocket", "mortar", "tank", "gunfire"}
+# Nouns for a body of a force, whose compound says which force: "Army units", "police patrols".
+UNIT_NOUNS = {"unit", "patrol", "detachment", "squad", "battalion", "brigade", "contingent"}
 # Nouns that are an organisation's people: "Hezbollah members", "supporters of the PKK".
 MEMBER_NOUNS = {"member", "supporter", "loyalist", "operative", "cadre", "affiliate", "activist"}
 # Who speaks for an actor named after "for"/"of" takes that actor's country and sector.
@@ -74,17 +99,30 @@ class ActorResolver:
         self.history = MentionHistory(self.sentence_of)
         self.persons: dict[str, Actor] = {}
         self.main_country = main_country(kb, doc)
+        self.deferred: list[int] = []
 
     # -- public -----------------------------------------------------------------------------
     def resolve_all(self) -> None:
         """Resolve every candidate mention in text order (first-person pronouns wait for quotes)."""
+        quoted = quoted_tokens(self.doc)
         for token in self.doc:
-            if self._is_candidate(token) and token.lower_ not in FIRST_PERSON:
-                self.mention_for(token.i)
+            if not self._is_candidate(token) or token.lower_ in FIRST_PERSON:
+                continue
+            if token.pos_ == "PRON" and token.i in quoted:
+                self.deferred.append(token.i)  # "they" in a quote: resolved once speakers known
+                continue
+            self.mention_for(token.i)
 
     def set_quote_speakers(self, regions: list[tuple[int, int, Actor | None]]) -> None:
-        """Character regions (article offsets) of direct quotes and their speakers' actors."""
+        """Character regions (article offsets) of direct quotes and their speakers' actors;
+        the pronouns inside quotes are resolved now, knowing who speaks."""
         self.history.speaker_regions = regions
+        for i in self.deferred:
+            early = self.by_head.pop(i, None)  # resolved early, for a quote's cue: redo it
+            if early is not None:
+                self.history.entries = [e for e in self.history.entries if e.mention is not early]
+            self.mention_for(i)
+        self.deferred = []
 
     def mention_for(self, i: int) -> Mention:
         """The mention headed by token ``i`` (resolved once, then remembered)."""
@@ -160,6 +198,13 @@ class ActorResolver:
             or (bool(premods) and self.kb.sector_for_term(" ".join([*premods, lower])) is not None)
             or token.lemma_.lower() in ORG_NOMINALS
             or (token.lemma_.lower() in MEMBER_NOUNS and self._member_of(token) is not None)
+            or (
+                token.lemma_.lower() in UNIT_NOUNS
+                and any(
+                    c.dep_ == "compound" and self.kb.sector_for_term(c.lower_) is not None
+                    for c in token.lefts
+                )
+            )
         )
 
     def _anchor(self, token: Token) -> Token:
@@ -180,6 +225,7 @@ class ActorResolver:
             and token.pos_ == "NOUN"
             and token.head.pos_ == "NOUN"
             and not token.head.ent_type_
+            and not self._owns_thing(token)
         ):
             return self._anchor(token.head)
         for child in token.subtree:
@@ -194,6 +240,19 @@ class ActorResolver:
                 if ent is not None and ent.root.dep_ == "appos" and ent.root.head.i == token.i:
                     return ent.root
         return token
+
+    def _owns_thing(self, token: Token) -> bool:
+        """ "army" in "an army checkpoint", "police" in "police stations": the force named before
+        a thing owns it, and is the actor (in "army officers", "army units" the head is)."""
+        head = token.head
+        lemma = head.lemma_.lower()
+        return (
+            self.kb.sector_for_term(token.lower_) is not None
+            and token.lemma_.lower() not in WEAPON_TERMS
+            and self.kb.sector_for_term(head.lower_) is None
+            and lemma not in UNIT_NOUNS | MEMBER_NOUNS | ORG_NOMINALS | PERSON_NOMINALS
+            and lemma not in SPOKESPERSONS
+        )
 
     def _span(self, head: Token) -> Span:
         ent = entity_of(head)
@@ -252,6 +311,10 @@ class ActorResolver:
         sector = self.kb.sector_for_term(_strip_det(span.text)) or self.kb.sector_for_term(
             head.lower_
         )
+        if sector is None and head.lemma_.lower() in UNIT_NOUNS:
+            # "Army units", "police patrols": the sector of the force the unit belongs to
+            kinds = [c for c in head.lefts if c.dep_ == "compound"]
+            sector = next((self.kb.sector_for_term(c.lower_) for c in kinds[-1:]), None)
         if sector is None and head.lemma_.lower() in MEMBER_NOUNS:
             member_of = self._member_of(head)
             if member_of is not None:  # "two Hezbollah members", "members of Hamas"
@@ -261,8 +324,14 @@ class ActorResolver:
         return self._sector_noun(head, span, sector)
 
     def _member_of(self, head: Token) -> Actor | None:
-        """The organisation a member noun belongs to: "Hezbollah members", "members of Hamas"."""
+        """The organisation a member noun belongs to: "Hezbollah members", "members of Hamas",
+        "its members" after the group."""
         found = member_organisation(self.kb, head, self.on)
+        for poss in head.children if found is None else ():
+            if poss.dep_ == "poss" and poss.lower_ in {"its", "their"}:
+                owner = self.mention_for(poss.i).actor
+                if owner is not None and owner.kind == "organisation":
+                    found = owner.model_copy(update={"resolved_by": "organisation-member"})
         for prep in head.children if found is None else ():
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
@@ -343,7 +412,16 @@ class ActorResolver:
             # civilians in Kherson" (a state's forces or officials may act abroad)
             country = clause_place_country(self.kb, head)
             how = "sector-noun" if country is None else "sector-noun+clause-place"
-        if country is None and self.main_country is not None and sector not in NON_STATE:
+        foreign = any(
+            t.lower_ == "foreign"
+            for t in [*head.lefts, *(head.head.lefts if head.dep_ == "compound" else [])]
+        )
+        if (
+            country is None
+            and self.main_country is not None
+            and sector not in NON_STATE
+            and not foreign
+        ):
             country, how = self.main_country, "sector-noun+article-country"
         return Actor(country=country, sector=sector, kind="sector", resolved_by=how), "sector", None
 
@@ -380,10 +458,17 @@ class ActorResolver:
         """A noun that is no actor term: "the group" (an earlier organisation) or an actor's
         decision ("Turkey's efforts", "an Australian ultimatum": the possessor or demonym)."""
         definite = any(c.lower_ in {"the", "this"} for c in head.children if c.dep_ == "det")
-        if definite and head.lemma_.lower() in ORG_NOMINALS:
-            earlier = self.history.antecedent(
-                head, lambda e: e.kind == "organisation" and e.mention.actor is not None
+        if (
+            definite
+            and head.tag_ == "NN"
+            and head.lemma_.lower() in ORG_NOMINALS
+            and all(
+                c.lower_ in GENERIC_MODIFIERS
+                for c in head.children
+                if c.dep_ in {"amod", "compound", "nmod"}
             )
+        ):
+            earlier = self.history.antecedent(head, nominal_accepts(head.lemma_.lower()))
             if earlier is not None:
                 return copy_of(earlier, "nominal-coref")
             return UNRESOLVED
@@ -535,6 +620,35 @@ class ActorResolver:
     def _country_name(self, iso3: str) -> str | None:
         country = self.kb.country(iso3)
         return country.name if country is not None else None
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside quotation marks (a paragraph break closes a quote)."""
+    inside, quoted = False, set()
+    for token in doc:
+        if token.text in {"\u201c", "\u201d", '"'} or "\n\n" in token.text_with_ws:
+            inside = token.text == "\u201c" or (token.text == '"' and not inside)
+        elif inside:
+            quoted.add(token.i)
+    return quoted
+
+
+def nominal_accepts(nominal: str) -> Callable[[HistoryEntry], bool]:
+    """Which earlier mentions a definite description may stand for: "the kingdom" a state,
+    "the bloc" an intergovernmental body, "the group" an armed group, party or association."""
+    sectors = NOMINAL_SECTORS.get(nominal, set())
+
+    def accept(entry: HistoryEntry) -> bool:
+        actor = entry.mention.actor
+        if actor is None:
+            return False
+        if nominal in STATE_NOMINALS:
+            return entry.kind == "country"
+        return entry.kind == "organisation" and (
+            not sectors or actor.sector is None or actor.sector in sectors
+        )
+
+    return accept
 
 
 def _former_before(span: Span) -> bool:

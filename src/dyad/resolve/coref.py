@@ -21,6 +21,11 @@ NEUTER = {"it", "its"}
 # "it" is an organisation or a state only when it acts: "it said", "its forces"; not "it is
 # clear", "it seems", "it was raining" (impersonal uses).
 IMPERSONAL_VERBS = {"be", "seem", "appear", "rain", "happen", "remain", "matter", "mean", "take"}
+ATTRIBUTION_CHARS = 200  # text between two quotes of one speaker that names who speaks
+# Sectors whose speaker's "we" is the state itself ("we will respond", said the minister).
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
+# Verbs whose object is someone addressed: "urged it", "warned it", "accused it".
+ADDRESSED_VERBS = {"urge", "press", "ask", "warn", "accuse", "pressure", "invite", "condemn"}
 COREF_WINDOW = 4  # sentences back that a pronoun or nominal may reach
 
 Resolution = tuple[Actor | None, str | None, TextSpan | None]  # actor, kind, antecedent
@@ -68,9 +73,18 @@ class MentionHistory:
         lower = head.lower_
         if lower in FIRST_PERSON:
             return self._first_person(lower, head.idx + offset, country_name)
+        if lower.endswith("thing"):
+            return UNRESOLVED  # "everything", "nothing": no earlier actor
+        in_quote = self._not_quote_speaker(head.idx + offset)
+        subjects = _own_subjects(head)
+
+        def outside(entry: HistoryEntry) -> bool:
+            # "the UN urged it to ...": an object pronoun is not its own clause's subject
+            return in_quote(entry) and entry.token not in subjects
+
         if lower in PERSONAL:
             earlier = self.antecedent(
-                head, lambda e: e.kind == "person" and e.mention.actor is not None
+                head, lambda e: e.kind == "person" and e.mention.actor is not None and outside(e)
             )
         elif lower in NEUTER:
             if not acts_as_agent(head):
@@ -83,6 +97,7 @@ class MentionHistory:
                     # "the militants" are "they"; "the Israel Defense Forces", "the United
                     # States" are names and may be "it"
                     and not (e.kind == "sector" and e.mention.text.lower().endswith("s"))
+                    and outside(e)
                 ),
             )
         else:
@@ -91,9 +106,30 @@ class MentionHistory:
                 lambda e: (
                     e.kind in {"organisation", "sector", "group", "country"}
                     and e.mention.actor is not None
+                    and outside(e)
                 ),
             )
         return UNRESOLVED if earlier is None else copy_of(earlier, "pronoun-coref")
+
+    def _not_quote_speaker(self, char: int) -> Callable[[HistoryEntry], bool]:
+        """Inside a direct quote, "they"/"he" is not the speaker (who says "I"/"we") nor anyone
+        named in the attribution between this quote and the speaker's previous one ("...," a
+        student told reporters. "They can arrest us ...")."""
+        regions = sorted(self.speaker_regions, key=lambda region: region[0])
+        here = next((r for r in regions if r[0] <= char < r[1]), None)
+        if here is None:
+            return lambda entry: True
+        before = [r for r in regions if r[1] <= here[0] and here[0] - r[1] <= ATTRIBUTION_CHARS]
+        gap = (before[-1][1], here[0]) if before else (here[0], here[0])
+        speaker = here[2]
+
+        def outside(entry: HistoryEntry) -> bool:
+            actor = entry.mention.actor
+            if gap[0] <= entry.mention.start < gap[1]:
+                return False
+            return speaker is None or actor is None or not _same_actor(actor, speaker)
+
+        return outside
 
     def _first_person(
         self, lower: str, char: int, country_name: Callable[[str], str | None]
@@ -101,24 +137,53 @@ class MentionHistory:
         for start, end, actor in self.speaker_regions:
             if start <= char < end and actor is not None:
                 if lower in {"we", "us", "our"} and actor.country:
-                    side = Actor(
-                        name=country_name(actor.country),
+                    if actor.kind == "organisation":  # "we" of a Hamas spokesman is Hamas
+                        return (
+                            actor.model_copy(update={"resolved_by": "quote-speaker"}),
+                            ("organisation"),
+                            None,
+                        )
+                    state = actor.sector in STATE_SECTORS
+                    side = Actor(  # an official's "we" is the state; a student's, the students
+                        name=country_name(actor.country) if state else None,
                         country=actor.country,
                         sector=actor.sector,
-                        kind="country",
+                        kind="country" if state else "sector",
                         resolved_by="quote-speaker-side",
                     )
-                    return side, "country", None
+                    return side, "country" if state else "sector", None
                 return actor.model_copy(update={"resolved_by": "quote-speaker"}), "person", None
         return UNRESOLVED
 
 
+def _same_actor(a: Actor, b: Actor) -> bool:
+    if a.id is not None or b.id is not None:
+        return a.id == b.id
+    return (a.name, a.country, a.sector) == (b.name, b.country, b.sector)
+
+
+def _own_subjects(pronoun: Token) -> set[int]:
+    """Tokens of the subject of the verb an object pronoun depends on, with its conjuncts."""
+    if pronoun.dep_ not in {"dobj", "dative", "pobj"}:
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    found: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            found |= {child.i, *(t.i for t in child.conjuncts)}
+            found |= {t.i for t in child.subtree if t.dep_ == "conj"}
+    return found
+
+
 def acts_as_agent(pronoun: Token) -> bool:
-    """True for "it"/"its" that stand for an actor: a possessor, or the subject of a verb that
-    is not impersonal ("it said", "it launched"; not "it is clear", "it seems")."""
+    """True for "it"/"its" that stand for an actor: a possessor, the subject of a verb that
+    is not impersonal ("it said", "it launched"; not "it is clear", "it seems"), or the one
+    urged, asked or warned ("urged it to let more aid in")."""
     if pronoun.lower_ == "its":
         return pronoun.dep_ == "poss"
     head = pronoun.head
+    if pronoun.dep_ == "dobj" and head.lemma_.lower() in ADDRESSED_VERBS:
+        return True
     return (
         pronoun.dep_ == "nsubj"
         and head.pos_ == "VERB"

@@ -21,7 +21,17 @@ PERSON_NOUNS = {
     "delegation", "delegate", "side", "group", "national", "citizen", "crowd", "mob", "gunman",
     "man", "woman", "negotiator", "envoy", "spokesman", "spokeswoman", "party", "faction",
     "community", "nation", "country", "state", "neighbor", "neighbour", "ally", "coalition",
-    "wing", "branch", "unit",
+    "wing", "branch", "unit", "bloc", "agency", "kingdom", "republic", "movement", "alliance",
+    "organisation", "organization",
+}  # fmt: skip
+# Documents, acts and agreements: never an actor themselves, though their author may be named
+# ("a statement by the ministry", "the army's report"). "The agreement allows ..." has no source.
+NON_ACTOR_NOUNS = {
+    "statement", "law", "agreement", "accord", "deal", "treaty", "pact", "truce", "ceasefire",
+    "cease-fire", "report", "document", "drill", "exercise", "resolution", "protocol",
+    "memorandum", "plan", "decision", "letter", "communique", "declaration", "bill", "decree",
+    "order", "constitution", "charter", "rule", "regulation", "policy", "proposal", "initiative",
+    "measure", "sanction", "announcement", "speech", "message", "post", "video", "footage",
 }  # fmt: skip
 PLACE_NOUNS = {"village", "town", "city", "camp", "base", "district", "province", "region"}
 LEADING_DROP_DEPS = {"det", "predet", "nummod", "quantmod", "punct", "cc", "preconj"}
@@ -38,13 +48,25 @@ OWNER_PREPS = ("of", "by", "from", "against", "on", "to", "with", "for")
 
 def is_actor_token(token: Token, kb: ActorKB) -> bool:
     """A person, group, organisation, state or nationality (not a thing, place part or act)."""
-    if token.pos_ == "PRON":
-        return token.tag_ != "PRP$"
+    if token.pos_ == "PRON":  # not "its", nor "everything", "nothing"
+        return token.tag_ != "PRP$" and not token.lower_.endswith("thing")
+    ent = entity_of(token) if token.ent_type_ == "ORG" else None
+    if is_non_actor_noun(token) or (ent is not None and is_non_actor_noun(ent.root)):
+        return False  # "the statement", "Access" in "the Reciprocal Access Agreement"
     if token.ent_type_ in ACTOR_ENTS:
         return True
     if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
         return False
     return token.lemma_.lower() in PERSON_NOUNS or kb.sector_for_term(token.lower_) is not None
+
+
+def is_non_actor_noun(token: Token) -> bool:
+    """A document, agreement or act ("the statement", "the Reciprocal Access Agreement")."""
+    return (
+        token.pos_ in {"NOUN", "PROPN"}
+        and token.lemma_.lower() in NON_ACTOR_NOUNS
+        and token.ent_type_ not in {"PERSON", "GPE", "NORP"}
+    )
 
 
 def is_place_token(token: Token) -> bool:
@@ -61,7 +83,9 @@ def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
     for child in token.children:
         if child.dep_ == "poss" and child.tag_ != "PRP$" and is_actor_token(child, kb):
             return child
-    # "military aid" names no actor; "Israeli homes" and "rebel camps" do.
+    # "military aid" names no actor; "Israeli homes" and "rebel camps" do. The words of the
+    # thing's own name ("the Reciprocal Access Agreement") are no owner.
+    own = entity_of(token)
     modifiers = [
         t
         for c in token.lefts
@@ -70,6 +94,7 @@ def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
         if t.dep_ in {"compound", "amod", "nmod", "poss"}
         and is_actor_token(t, kb)
         and (t.pos_ != "ADJ" or t.ent_type_)
+        and not (own is not None and is_non_actor_noun(token) and own.start <= t.i < own.end)
     ]
     if modifiers:
         return modifiers[-1]

@@ -21,7 +21,7 @@ from dyad.article import (
 from dyad.extract.events import EventCandidate
 from dyad.extract.magnitude_owners import assign_magnitudes
 from dyad.extract.magnitudes import MagnitudeSpan, find_magnitudes
-from dyad.resolve.actors import ActorResolver
+from dyad.resolve.actors import WEAPON_TERMS, ActorResolver
 from dyad.resolve.event_spans import actor_span, actor_token, is_actor_token, is_place_token
 from dyad.resolve.linking import link_date, link_place
 
@@ -115,6 +115,11 @@ def _participant(actors: ActorResolver, head: int | None, role: str) -> Particip
     antecedent = _same_sentence_antecedent(actors, token, mention)
     if antecedent is not None:  # "Syria says it is willing ...": the actor is Syria
         token = argument = antecedent
+    if mention.actor is None and (
+        token.lemma_.lower() in WEAPON_TERMS
+        or not (is_actor_token(token, actors.kb) or (role == "target" and is_place_token(token)))
+    ):
+        return None  # "the statement", "artillery fire": a thing, not an actor, and no owner
     owner = argument if token.i != argument.i and token.head.i == argument.i else None
     start, end = actor_span(token, actors.kb, owner, role)
     span = actors.doc[start:end]
