@@ -1,10 +1,12 @@
 """Finding time expressions in news sentences."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from dyad.extract.dates import DateVocabularyError, find_date_expressions, read_date_vocabulary
+from dyad.resolve.time import find_dates
 
 
 def spans(text: str) -> list[str]:
@@ -141,3 +143,14 @@ def test_bad_holiday_value_names_file_and_line(tmp_path: Path) -> None:
 
 def test_the_day_after_an_event_is_left_to_the_event() -> None:
     assert spans("Rebels attacked the day after the vote.") == []
+
+
+def test_a_year_before_a_singular_unit_is_no_duration() -> None:
+    # Found by the hypothesis property test: "2025 week" had become the duration P2025W.
+    dates = find_dates(
+        "It was the 2025 week of action, and it lasted for 12 months.", dt.date(2026, 1, 8)
+    )
+    assert [(d.text, d.value, d.precision) for d in dates] == [
+        ("2025", "2025", "year"),
+        ("for 12 months", "P12M", "duration"),
+    ]

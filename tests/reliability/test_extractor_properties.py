@@ -4,6 +4,7 @@ dates valid ISO. Bounded example counts keep this fast."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,6 +40,10 @@ def _spans(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
             yield from _spans(child, f"{path}[{n}]")
 
 
+# A TIMEX3 duration of a plausible length: "P3Y", "P1.5Y", "P2W", "PT6H", "PXY" (years, unknown).
+_DURATION = re.compile(r"PT?(?:X|\d{1,3}(?:\.\d+)?)(?:Y|M|W|D|H|DE|CE|Q|S)")
+
+
 def _valid_iso(value: str) -> bool:
     """An ISO 8601 calendar date, month, year or week that exists."""
     try:
@@ -65,6 +70,9 @@ def _check(text: str, coded: CodedArticle) -> None:
             assert span["text"] == text[span["start"] : span["end"]], where
     for date in coded.dates:
         for value in (date.value, date.end_value):
+            if date.precision == "duration" and value is not None:
+                assert _DURATION.fullmatch(value), (date.text, value)
+                continue
             assert value is None or _valid_iso(value), (date.text, value)
     for event in coded.events:
         assert event.date is None or _valid_iso(event.date), event.date

@@ -393,7 +393,12 @@ def _well_formed(names: re.Pattern[str], text: str, lowered: str, s: int, e: int
         return False
     if len(hits) == 1 and hits[0].span() == (s, e) and _CAPITAL_NEXT.match(text, e):
         return False  # "June Smith", "December Group"
-    return not _is_quantity(text, s, e)
+    return not _is_quantity(text, s, e) and not _BAD_COUNT.search(lowered, s, e)
+
+
+# A year before a singular unit is no count: "the 2025 week of action" is not 2025 weeks
+# ("10 year bonds", "a 12-month deal" stay durations).
+_BAD_COUNT = re.compile(r"\b(?:1[89]|20)\d\d\s+(?:minute|hour|day|week|month|year|decade)\b")
 
 
 def _is_quantity(text: str, s: int, e: int) -> bool:
