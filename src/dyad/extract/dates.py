@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from dyad.datafiles import DataFileError, read_fields
+
 VOCABULARY_PATH = Path(__file__).resolve().parents[1] / "data" / "dates" / "vocabulary.tsv"
 _KINDS = (
     "month",
@@ -27,12 +29,8 @@ _KINDS = (
 )
 
 
-class DateVocabularyError(ValueError):
+class DateVocabularyError(DataFileError):
     """A bad line in the date vocabulary file."""
-
-    def __init__(self, path: Path, line: int, reason: str) -> None:
-        super().__init__(f"{path}:{line}: {reason}")
-        self.path, self.line, self.reason = path, line, reason
 
 
 @dataclass(frozen=True)
@@ -53,10 +51,7 @@ class DateVocabulary:
 def read_date_vocabulary(path: Path) -> DateVocabulary:
     """Read and validate a vocabulary file; a bad line raises DateVocabularyError."""
     words: dict[str, dict[str, str]] = {k: {} for k in _KINDS}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        fields = raw.split("\t")
+    for number, fields in read_fields(path, DateVocabularyError):
         if len(fields) != 3 or not all(f.strip() for f in fields):
             raise DateVocabularyError(path, number, "expected kind<TAB>word<TAB>value")
         kind, word, value = (f.strip() for f in fields)
