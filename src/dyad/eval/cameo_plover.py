@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from dyad.article import PLOVER_TYPES
+from dyad.datafiles import DataFileError
 
 _LINE = re.compile(r"^(?P<code>\d{2,4})\s*:\s*(?P<body>.*)$")
 
@@ -40,14 +41,8 @@ PENTACLASS_NAMES: tuple[str, ...] = (
 )
 
 
-class CameoTableError(ValueError):
+class CameoTableError(DataFileError):
     """A line of the conversion table that cannot be read."""
-
-    def __init__(self, path: Path, line: int, reason: str) -> None:
-        super().__init__(f"{path}:{line}: {reason}")
-        self.path = path
-        self.line = line
-        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dyad.extract.quote_cues import (
     subtree_bounds,
     verb_lemma,
 )
+from dyad.nlp.doc_text import doc_text
 
 _SENT_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -90,7 +91,7 @@ def _parenthetical(verb: Token) -> bool:
 
 def _sentence_content(token: Token, phrase: tuple[int, int]) -> tuple[int, int]:
     """The sentence around a cue phrase, minus the phrase: the side that holds words."""
-    text, sent = token.doc.text, token.sent
+    text, sent = doc_text(token.doc), token.sent
     before = _trimmed(text, sent.start_char, phrase[0])
     after = _trimmed(text, phrase[1], sent.end_char)
     after = (after[0], after[1] - 1) if text[after[1] - 1 : after[1]] in _SENT_END else after
@@ -258,7 +259,7 @@ def _colon_quote(token: Token) -> _Found | None:
 
 def indirect_candidates(doc: Doc, cues: Cues) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     for token in doc:
         if is_cue_verb(token, cues):
             found = _verb_quote(token, cues)

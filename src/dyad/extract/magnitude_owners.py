@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.extract.events import EventCandidate
 from dyad.extract.magnitudes import EVENT_TYPES, KINDS, MagnitudeSpan
+from dyad.nlp.doc_text import doc_text
 
 _SUBSET = {"including", "include", "among"}  # "17 civilians, including six children"
 _PARTITIVE = re.compile(r"\bof (them|whom|those)$")
@@ -33,7 +34,7 @@ def assign_magnitudes(
     for magnitude in magnitudes:
         if magnitude.cumulative or _in_subset(doc[magnitude.argument], doc[magnitude.anchor]):
             continue
-        if _PARTITIVE.search(doc.text[magnitude.start : magnitude.end].lower()):
+        if _PARTITIVE.search(doc_text(doc)[magnitude.start : magnitude.end].lower()):
             continue  # "killed five prisoners, beheading two of them"
         index = _owner(doc, magnitude, events)
         if index is not None:
@@ -132,7 +133,7 @@ def _combine(doc: Doc, found: list[MagnitudeSpan]) -> dict[str, MagnitudeSpan]:
 
 def _increment(doc: Doc, magnitude: MagnitudeSpan) -> bool:
     """ "three more people", "another 12", "two additional soldiers"."""
-    text = doc.text[magnitude.start : magnitude.end].lower()
+    text = doc_text(doc)[magnitude.start : magnitude.end].lower()
     return _INCREMENT.search(text) is not None
 
 

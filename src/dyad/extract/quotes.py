@@ -27,6 +27,7 @@ from dyad.extract.quote_cues import (
     token_index,
 )
 from dyad.extract.quote_marks import QUOTE_MARK_CHARS, marked_spans
+from dyad.nlp.doc_text import doc_text
 
 __all__ = ["CueFileError", "QuoteSpan", "find_quotes", "load_cues", "speaker_head_token"]
 
@@ -121,7 +122,7 @@ def _governs(doc: Doc, cue: _Cue, first: int, last: int) -> bool:
 
 
 def _direct_quotes(doc: Doc, cues: Cues, starts: list[int]) -> list[QuoteSpan]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[QuoteSpan] = []
     prev: QuoteSpan | None = None
     prev_tail = 0  # where the previous quote's own cue clause ends
@@ -191,7 +192,7 @@ def _uncued_speaker(
     and has a subject ("Cruz called Trump a "..."", "Ham described Clinton as "...""); or it
     stands alone in the paragraph of an earlier quote and takes that quote's speaker.
     """
-    label = _LABEL.match(doc.text[start : start + 60])
+    label = _LABEL.match(doc_text(doc)[start : start + 60])
     if label is not None:
         at = start + label.start(1)
         return "transcript-label", (at, at + len(label.group(1))), None
@@ -213,7 +214,7 @@ def _uncued_speaker(
         prev is not None
         and prev.speaker_start is not None
         and prev.speaker_end is not None
-        and "\n" not in doc.text[prev.end : start]
+        and "\n" not in doc_text(doc)[prev.end : start]
     ):
         return "paragraph-speaker", (prev.speaker_start, prev.speaker_end), None
     return "no-cue", None, None

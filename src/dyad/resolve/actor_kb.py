@@ -19,6 +19,7 @@ import pycountry
 
 from dyad.datafiles import DataFileError, read_table
 
+_TYPO_MEMO_SIZE = 50_000  # names remembered by country_by_misspelling before it starts afresh
 ACTORS_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 
 # CAMEO/Phoenix agent codes; UAF is "unidentified armed forces" (gunmen, attackers); IMG an
@@ -215,6 +216,8 @@ class ActorKB:
             for name, country in self._country_names.items()
             if len(name) >= 6 and abs(len(name) - len(key)) <= 1 and _one_edit(name, key)
         }
+        if len(self._typos) >= _TYPO_MEMO_SIZE:  # a coder runs for days: keep the memo bounded
+            self._typos.clear()
         self._typos[key] = next(iter(found.values())) if len(found) == 1 else None
         return self._typos[key]
 

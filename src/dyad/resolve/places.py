@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Place
+from dyad.nlp.doc_text import doc_text
 from dyad.resolve.gazetteer import Candidate, load_gazetteer, name_key
 from dyad.resolve.geo import resolve_demonym, resolve_document
 
@@ -123,15 +124,6 @@ def _name_run(doc: Doc, index: int, step: int) -> Span | None:
     if span[0].i == span.sent.start and step == -1 and len(span) == 1 and span[0].pos_ != "PROPN":
         return None
     return span
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, read once: ``Doc.text`` joins every token on each call, so reading it
-    once per entity is quadratic on long texts."""
-    text = doc.user_data.get("dyad_text")
-    if text is None:
-        text = doc.user_data["dyad_text"] = doc.text
-    return str(text)
 
 
 def _from_entity(ent: Span, known: set[str]) -> list[Toponym]:
@@ -275,7 +267,7 @@ def _embedded(ent: Span, known: set[str]) -> list[Toponym]:
 
 def _dateline(doc: Doc) -> Toponym | None:
     """A wire dateline's place ("BEIRUT (AP) —", "MANSFIELD, Ohio —") at the article's start."""
-    match = _DATELINE.match(doc.text[:60])
+    match = _DATELINE.match(doc_text(doc)[:60])
     if match is None:
         return None
     name = match["name"].strip()
@@ -295,7 +287,7 @@ def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
     context; ``countries`` (ISO3) are ranked first (the article's main country)."""
     toponyms = toponym_spans(doc)
     names = [t for t in toponyms if t.role != "demonym"]
-    together = iter(resolve_document([t.text for t in names], doc.text, tuple(countries)))
+    together = iter(resolve_document([t.text for t in names], doc_text(doc), tuple(countries)))
     resolutions = [
         resolve_demonym(t.text) if t.role == "demonym" else next(together) for t in toponyms
     ]

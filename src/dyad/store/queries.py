@@ -8,7 +8,7 @@ import base64
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 from dyad.article import Event
@@ -245,14 +245,7 @@ def _with_location(query: EventQuery) -> EventQuery:
     # A whole-world box keeps only events with coordinates, through the same clause as bbox.
     if query.bbox is not None:
         return query
-    return EventQuery(
-        base=query.base,
-        admin1=query.admin1,
-        source=query.source,
-        target=query.target,
-        mode=query.mode,
-        bbox=BBox(-180.0, -90.0, 180.0, 90.0),
-    )
+    return replace(query, bbox=BBox(-180.0, -90.0, 180.0, 90.0))
 
 
 def place_features(store: Reader, query: EventQuery) -> dict[str, Any]:
