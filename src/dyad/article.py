@@ -218,7 +218,10 @@ class CodedArticle(Value):
     places: list[Place] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    # Why the article, or part of it, was not coded ("not coded: language is 'de'").
     errors: list[str] = Field(default_factory=list)
+    # Coded, but the reader should know: no date of its own, truncated before parsing.
+    warnings: list[str] = Field(default_factory=list)
     coder: str
 
 

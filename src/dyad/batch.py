@@ -65,10 +65,7 @@ class IngestReport:
 def article_warnings(article: Article, coded: CodedArticle) -> list[str]:
     """What coding warned about one article (no date of its own, truncated): "origin: ..."."""
     where = article.origin or article.id
-    prefix = "warning: "
-    return [
-        f"{where}: {note.removeprefix(prefix)}" for note in coded.errors if note.startswith(prefix)
-    ]
+    return [f"{where}: {note}" for note in coded.warnings]
 
 
 def code_stream(

@@ -42,11 +42,12 @@ def code_article(article: Article) -> CodedArticle:
         language=None,
     )
     errors: list[str] = []
+    warnings: list[str] = []
     if article.date is None:
-        errors.append("warning: article has no date; events carry no date (precision 'reported')")
+        warnings.append("article has no date; events carry no date (precision 'reported')")
     elif article.date_source == "ingest-time":
-        errors.append(
-            f"warning: article has no date of its own; dated {article.date}, the day it was"
+        warnings.append(
+            f"article has no date of its own; dated {article.date}, the day it was"
             " ingested: events without a time expression carry precision 'ingest-time', and"
             " relative ones ('on Tuesday') are counted from that day"
         )
@@ -55,9 +56,9 @@ def code_article(article: Article) -> CodedArticle:
     info = info.model_copy(update={"language": language})
     if language != "en":
         errors.append(f"not coded: language is {language!r}, dyad codes English only")
-        return CodedArticle(article=info, errors=errors, coder=CODER)
+        return CodedArticle(article=info, errors=errors, warnings=warnings, coder=CODER)
     if len(body) > MAX_PARSE_CHARS:
-        errors.append(f"warning: article truncated to its first {MAX_PARSE_CHARS:,} characters")
+        warnings.append(f"article truncated to its first {MAX_PARSE_CHARS:,} characters")
         body = body[:MAX_PARSE_CHARS]
     offset = article.body_start
     anchor = dt.date.fromisoformat(article.date) if article.date else None
@@ -78,6 +79,7 @@ def code_article(article: Article) -> CodedArticle:
         dates=dates,
         quotes=quotes,
         errors=errors,
+        warnings=warnings,
         coder=CODER,
     )
 

@@ -38,7 +38,17 @@ def test_code_writes_one_coded_article_per_line(tmp_path: Path) -> None:
     assert len(lines) == 2
     assert all(
         set(line)
-        == {"article", "events", "mentions", "places", "dates", "quotes", "errors", "coder"}
+        == {
+            "article",
+            "events",
+            "mentions",
+            "places",
+            "dates",
+            "quotes",
+            "errors",
+            "warnings",
+            "coder",
+        }
         for line in lines
     )
     assert all(line["events"] for line in lines)

@@ -231,6 +231,7 @@ def envoy_article() -> tuple[Article, CodedArticle]:
         ),
         events=[consult],
         errors=["dates: could not resolve 'later this week'"],
+        warnings=["article truncated to its first 200,000 characters"],
         coder=CODER,
     )
     return article, coded

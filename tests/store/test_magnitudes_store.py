@@ -90,7 +90,7 @@ def test_a_version_2_store_gains_the_figure_columns(make_store: StoreMaker) -> N
         " 'reported', 0, 26, 'test', 'dyad 0.0');"
     )
     upgraded: Any = make_store.open()
-    assert upgraded.schema_version() == MIGRATIONS[-1].version == 3
+    assert upgraded.schema_version() == MIGRATIONS[-1].version
     (old,) = upgraded.get_article("old")["events"]
     assert old["trigger"]["text"] == "shelled"
     assert (old["fatalities"], old["injured"], old["size"]) == (None, None, None)

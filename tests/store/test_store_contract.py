@@ -43,7 +43,7 @@ def test_saving_an_article_again_stores_nothing_new(store: Any, samples: Samples
         "places": 2,
         "dates": 1,
         "quotes": 1,
-        "errors": 1,
+        "errors": 2,  # one error and one warning of the same article
     }
 
 

@@ -10,7 +10,8 @@ Output schema (one row per coded article)::
     article_id string      the Article id (= coded.article.id)
     coded      string      the CodedArticle as JSON, byte-for-byte the line `dyad code` writes
     language   string?     the detected language ("en" when coded)
-    events, mentions, places, dates, quotes, errors   int32   list lengths inside ``coded``
+    events, mentions, places, dates, quotes, errors, warnings
+               int32       list lengths inside ``coded``
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("origin", pa.string()),
     ]
 )
-COUNTED = ("events", "mentions", "places", "dates", "quotes", "errors")
+COUNTED = ("events", "mentions", "places", "dates", "quotes", "errors", "warnings")
 CODED_SCHEMA = pa.schema(
     [
         pa.field("article_id", pa.string(), nullable=False),

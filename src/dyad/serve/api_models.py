@@ -122,7 +122,8 @@ class ArticleRecord(Body):
     places: list[Place]
     dates: list[DateMention]
     quotes: list[Quote]
-    errors: list[str]
+    errors: list[str]  # why it, or part of it, was not coded
+    warnings: list[str] = []  # coded, but worth knowing (no date of its own, truncated)
     coder: str | None
     text: str | None
     body_start: int

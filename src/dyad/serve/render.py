@@ -58,7 +58,9 @@ def render_article(console: Console, record: dict[str, Any]) -> None:
     title = escape(article.get("title") or article["id"])
     console.rule(f"[bold]{title}[/] {escape(article_date(article))}")
     for note in record.get("errors") or []:
-        console.print(Text(note, style="yellow"))
+        console.print(Text(note, style="red"))
+    for note in record.get("warnings") or []:
+        console.print(Text(f"warning: {note}", style="yellow"))
     legend = "  ".join(f"[{style}]{name}[/]" for name, style in STYLES.items())
     console.print(legend)
     console.print(marked_text(record))

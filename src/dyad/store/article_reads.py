@@ -45,8 +45,8 @@ class ArticleReads:
         row = dict(zip(TABLE_COLUMNS["articles"], found[0], strict=True))
         errors = self._fetch(
             self._sql(
-                "SELECT ordinal, origin, reason, recorded_at FROM errors WHERE article_id = ?"
-                " ORDER BY ordinal NULLS LAST, recorded_at"
+                "SELECT ordinal, origin, reason, recorded_at, severity FROM errors"
+                " WHERE article_id = ? ORDER BY ordinal NULLS LAST, recorded_at"
             ),
             [article_id],
         )
@@ -57,7 +57,14 @@ class ArticleReads:
             "places": self._children("places", article_id, Place),
             "dates": self._children("dates", article_id, DateMention),
             "quotes": self._children("quotes", article_id, Quote),
-            "errors": [reason for ordinal, _, reason, _ in errors if ordinal is not None],
+            "errors": [
+                reason for ordinal, _, reason, _, severity in errors
+                if ordinal is not None and severity != "warning"
+            ],
+            "warnings": [
+                reason for ordinal, _, reason, _, severity in errors
+                if ordinal is not None and severity == "warning"
+            ],
             "coder": row["coder"],
             "text": row["text"],
             "body_start": row["body_start"],
@@ -67,7 +74,7 @@ class ArticleReads:
             "coded_at": row["coded_at"].isoformat(),
             "failures": [
                 {"origin": origin, "reason": reason, "at": at.isoformat()}
-                for ordinal, origin, reason, at in errors
+                for ordinal, origin, reason, at, _ in errors
                 if ordinal is None
             ],
             "copies": self.copies_of(article_id),

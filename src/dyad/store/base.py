@@ -35,6 +35,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "schema.sql"),
     Migration(2, "schema_2_duplicates.sql"),
     Migration(3, "schema_3_magnitudes.sql"),
+    Migration(4, "schema_4_warnings.sql"),
 )
 
 

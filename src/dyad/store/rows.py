@@ -168,6 +168,7 @@ TABLE_KINDS: dict[str, list[tuple[str, str]]] = {
         ("origin", "text"),
         ("reason", "text"),
         ("recorded_at", "timestamp"),
+        ("severity", "text"),  # 'error' or 'warning' (schema version 4)
     ],
 }
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -202,7 +203,10 @@ def article_rows(article: Article, coded: CodedArticle, now: dt.datetime) -> dic
             )
     for i, reason in enumerate(coded.errors):
         error_id = stable_id("coded", info.id, i)
-        rows["errors"].append((error_id, info.id, i, article.origin, reason, now))
+        rows["errors"].append((error_id, info.id, i, article.origin, reason, now, "error"))
+    for i, reason in enumerate(coded.warnings):
+        error_id = stable_id("coded-warning", info.id, i)
+        rows["errors"].append((error_id, info.id, i, article.origin, reason, now, "warning"))
     return rows
 
 
