@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
-from dyad.serve.api import WEB_DIR
+from dyad.article import Article
+from dyad.pipeline import code_article
+from dyad.serve.api import WEB_DIR, create_app
+from dyad.store.duckdb import DuckDBStore
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -164,3 +168,26 @@ def test_reported_deaths_are_listed_and_explained(page: Page) -> None:
     assert f"Reported\n{reported.split(', ')[0]}" in explain
     assert "(from “" in explain
     page.screenshot(path=str(ARTIFACTS / "article_reported_deaths.png"))
+
+
+def test_an_undated_article_says_so_in_its_panel(
+    browser: Browser, serve_app: Any, tmp_path: Path
+) -> None:
+    undated = Article(
+        id="undated0undated0",
+        text="Police detained dozens of protesters in Tbilisi on Friday, witnesses said.",
+        date=None,
+    )
+    path = tmp_path / "undated.duckdb"
+    with DuckDBStore(path) as store:
+        store.save(undated, code_article(undated))
+    with serve_app(create_app(str(path), None)) as url:
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        tab = context.new_page()
+        tab.goto(f"{url}/#/article/{undated.id}")
+        tab.wait_for_selector("#article:not([hidden]) #article-notes .article-note")
+        notes = tab.locator("#article-notes").inner_text()
+        assert notes.startswith("Warning: article has no date")
+        assert tab.locator("#article-notes .error").count() == 0
+        tab.locator("#article").screenshot(path=str(ARTIFACTS / "article_undated.png"))
+        context.close()

@@ -422,6 +422,12 @@ function renderArticle() {
     meta.append(" · ", el("a", { href: info.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "source"));
   }
 
+  // What coding could not do (errors) and what the reader should know (warnings: no date).
+  document.getElementById("article-notes").replaceChildren(
+    ...(record.errors || []).map((note) => el("p", { class: "article-note error" }, note)),
+    ...(record.warnings || []).map((note) => el("p", { class: "article-note" }, `Warning: ${note}`)),
+  );
+
   const list = document.getElementById("article-events");
   list.replaceChildren(...record.events.map((e) => el(
     "li",
