@@ -1,5 +1,5 @@
-"""kill -9 during ingest (DuckDB and PostgreSQL) and a full disk (DuckDB): the store stays
-consistent, nothing stored is lost, and a re-run completes the batch without duplicates."""
+"""kill -9 during ingest and a full disk, on DuckDB and PostgreSQL: the store stays consistent,
+nothing stored is lost, and a re-run completes the batch without duplicates."""
 
 from __future__ import annotations
 
@@ -219,3 +219,49 @@ def test_full_disk_is_a_clear_error_and_a_rerun_completes(tmp_path: Path) -> Non
         assert len([s for s, _ in after.values() if s == "ok"]) == 150
     finally:
         subprocess.run(["umount", "-l", str(small)], capture_output=True)
+
+
+@pytest.mark.slow
+def test_full_disk_under_postgresql_is_a_clear_error_and_a_rerun_completes(
+    tmp_path: Path, postgres_or_skip: str
+) -> None:
+    # The store's tables live in a tablespace on a small tmpfs (WAL stays on the normal disk, as
+    # on a server whose data volume fills). /tmp, not tmp_path: the server's user must reach it.
+    small = Path(f"/tmp/dyad-pg-space-{uuid.uuid4().hex[:8]}")
+    if shutil.which("mount") is None or not _mount_tmpfs(small, "4m"):
+        pytest.fail("cannot mount a size-limited tmpfs here (needs root): full disk untested")
+    space = f"dyad_small_{uuid.uuid4().hex[:8]}"
+    maker = STORE_FIXTURES.StoreMaker("postgresql", tmp_path, postgres_or_skip)
+    try:
+        subprocess.run(["chown", "postgres:", str(small)], check=True, capture_output=True)
+        maker.execute(f"CREATE TABLESPACE {space} LOCATION '{small}'", name=None)
+        url = maker.url("full") + f"%20-cdefault_tablespace%3D{space}"
+        folder = tmp_path / "in"
+        write_articles(folder, 250)
+        filler = small / "filler"
+        _fill(filler)
+        # Room for the schema and a batch or two (150 articles take about 1 MiB), not for all 250.
+        with filler.open("r+b") as handle:
+            handle.truncate(filler.stat().st_size - 1024 * 1024)
+        command = [DYAD, "ingest", str(folder), "--store", url]
+        full = subprocess.run(command, env=run_env(), capture_output=True, text=True, timeout=300)
+        output = " ".join((full.stdout + full.stderr).split())
+        assert full.returncode == 2, output[-2000:]
+        assert "No space left on device" in output and "Traceback" not in output
+        schema = PostgresSchema(url)
+        before = {k: v for k, v in (schema.counts() or {}).items() if v[0] == "ok"}
+        assert before, "nothing was stored before the disk filled"
+        assert len(before) < 250, "the disk never filled"
+        filler.unlink()
+        again = subprocess.run(command, env=run_env(), capture_output=True, text=True, timeout=300)
+        assert again.returncode == 0, again.stderr[-2000:]
+        after = schema.counts()
+        assert after is not None and all(after[k] == v for k, v in before.items())
+        assert len([s for s, _ in after.values() if s == "ok"]) == 250
+    finally:
+        maker.cleanup()
+        with contextlib.suppress(psycopg.Error):
+            maker.execute(f"DROP TABLESPACE IF EXISTS {space}", name=None)
+        subprocess.run(["umount", "-l", str(small)], capture_output=True)
+        with contextlib.suppress(OSError):
+            small.rmdir()
