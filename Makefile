@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 STORE ?= dyad.duckdb
 
-.PHONY: setup demo test lint typecheck unit services bench fuzz clean
+.PHONY: setup demo test lint typecheck unit services golden bench fuzz clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,11 @@ unit: $(STAMP) services
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# Rewrite tests/golden/examples_events.tsv after an intended change to what dyad codes; review
+# its diff like code.
+golden: $(STAMP)
+	DYAD_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/golden
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
