@@ -52,10 +52,11 @@ def test_events_of_an_ingest_dated_article_are_marked_not_reported(tmp_path: Pat
     assert {e.event_type for e in undated.events} == {"ASSAULT", "COERCE"}
     assert {(e.date, e.date_precision) for e in undated.events} == {("2026-03-03", "ingest-time")}
     assert undated.article.date_source == "ingest-time"
-    [warning] = undated.errors
-    assert warning.startswith("warning: article has no date of its own; dated 2026-03-03")
+    [warning] = undated.warnings
+    assert undated.errors == []
+    assert warning.startswith("article has no date of its own; dated 2026-03-03")
     assert {(e.date, e.date_precision) for e in dated.events} == {("2025-11-19", "reported")}
-    assert dated.errors == []
+    assert dated.errors == [] and dated.warnings == []
 
 
 def test_ingest_reports_the_warning_per_article_and_stores_it(tmp_path: Path) -> None:
@@ -72,7 +73,8 @@ def test_ingest_reports_the_warning_per_article_and_stores_it(tmp_path: Path) ->
         record = store.get_article(undated.id)
     assert record is not None
     assert record["article"]["date_source"] == "ingest-time"
-    assert record["errors"][0].startswith("warning: article has no date of its own")
+    assert record["warnings"][0].startswith("article has no date of its own")
+    assert record["errors"] == []
     assert {e["date_precision"] for e in record["events"]} == {"ingest-time"}
 
 
