@@ -105,7 +105,7 @@ def test_unparseable_expression_is_unknown() -> None:
 
 
 def test_dateparser_handles_forms_without_a_rule() -> None:
-    r = resolve_date_expression("2026/01/08", ANCHOR)
+    r = resolve_date_expression("2026 January 8", ANCHOR)
     assert (r.value, r.rule) == ("2026-01-08", "dateparser")
 
 

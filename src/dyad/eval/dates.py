@@ -308,11 +308,13 @@ def score_documents(documents: Iterable[TimexDocument]) -> tuple[dict[str, Any],
     return report, matches
 
 
-def evaluate_dates(path: str | Path) -> dict[str, Any]:
-    """Scores on the dev half, the test half and all documents under ``path``."""
+def evaluate_dates(
+    path: str | Path, splits: Sequence[str] = ("dev", "test", "all")
+) -> dict[str, Any]:
+    """Scores on the dev half, the test half and/or all documents under ``path``."""
     documents = read_timex_documents(Path(path))
     report: dict[str, Any] = {"path": str(path), "documents": len(documents)}
-    for split in ("dev", "test", "all"):
+    for split in splits:
         chosen = split_documents(documents, split)
         scores, _ = score_documents(chosen)
         scores["documents"] = len(chosen)

@@ -9,80 +9,25 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from dyad.datafiles import DataFileError, read_fields
-
-VOCABULARY_PATH = Path(__file__).resolve().parents[1] / "data" / "dates" / "vocabulary.tsv"
-_KINDS = (
-    "month",
-    "weekday",
-    "number",
-    "vague",
-    "unit",
-    "ordinal",
-    "season",
-    "dayperiod",
-    "reference",
-    "holiday",
-    "century",
+from dyad.extract.date_vocabulary import (
+    VOCABULARY_PATH,
+    DateVocabulary,
+    DateVocabularyError,
+    load_date_vocabulary,
+    read_date_vocabulary,
 )
 
-
-class DateVocabularyError(DataFileError):
-    """A bad line in the date vocabulary file."""
-
-
-@dataclass(frozen=True)
-class DateVocabulary:
-    """Words of each kind (lower-cased) mapped to their value, as read from the TSV."""
-
-    words: dict[str, dict[str, str]]
-
-    def of(self, kind: str) -> dict[str, str]:
-        return self.words[kind]
-
-    def alternation(self, kind: str, exclude: tuple[str, ...] = ()) -> str:
-        """Regex alternation of one kind's words, longest first, spaces as ``\\s+``."""
-        names = sorted((w for w in self.words[kind] if w not in exclude), key=len, reverse=True)
-        return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-
-
-def read_date_vocabulary(path: Path) -> DateVocabulary:
-    """Read and validate a vocabulary file; a bad line raises DateVocabularyError."""
-    words: dict[str, dict[str, str]] = {k: {} for k in _KINDS}
-    for number, fields in read_fields(path, DateVocabularyError):
-        if len(fields) != 3 or not all(f.strip() for f in fields):
-            raise DateVocabularyError(path, number, "expected kind<TAB>word<TAB>value")
-        kind, word, value = (f.strip() for f in fields)
-        if kind not in words:
-            raise DateVocabularyError(path, number, f"unknown kind {kind!r}")
-        if kind in ("month", "weekday", "ordinal", "number", "century") and not _is_number(value):
-            raise DateVocabularyError(path, number, f"{kind} value must be a number: {value!r}")
-        if kind == "holiday" and not _HOLIDAY_VALUE.fullmatch(value):
-            raise DateVocabularyError(path, number, f"holiday value must be MM-DD: {value!r}")
-        key = word.lower()
-        if key in words[kind]:
-            raise DateVocabularyError(path, number, f"duplicate {kind} {word!r}")
-        words[kind][key] = value
-    return DateVocabulary(words)
-
-
-_HOLIDAY_VALUE = re.compile(r"(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
-
-
-@functools.cache
-def load_date_vocabulary() -> DateVocabulary:
-    """The shipped vocabulary, read once per process."""
-    return read_date_vocabulary(VOCABULARY_PATH)
+__all__ = [
+    "VOCABULARY_PATH",
+    "DateRegexes",
+    "DateVocabulary",
+    "DateVocabularyError",
+    "date_regexes",
+    "find_date_expressions",
+    "load_date_vocabulary",
+    "read_date_vocabulary",
+]
 
 
 @dataclass(frozen=True)
@@ -177,7 +122,15 @@ def date_regexes() -> DateRegexes:
         rf"(?:,?\s+{_YEAR_INLINE})?"
         rf"|(?:the\s+)?{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:(?:of)\s+)?{month}"
         rf"(?:,?\s+{_YEAR_INLINE})?)",
-        r"(?<![\w-])\d{4}-[01]\d-[0-3]\d\b",
+        # ISO dates and timestamps, and the same order with slashes or dots: "2026-01-07",
+        # "2026-01-07T10:31:00Z", "2026/01/07"; European day-first dots: "07.01.2026".
+        r"(?<![\w./-])\d{4}(?P<sep>[-/.])[01]\d(?P=sep)[0-3]\d"
+        r"(?:t[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:z|[+-][01]\d:?[0-5]\d)?)?(?![\w/.-]?\d)",
+        r"(?<![\w./-])[0-3]\d\.[01]\d\.(?:1[89]|20)\d\d(?![\w/.-]?\d)",
+        # A day of the month named alone, closing its clause: "the strike ended on the 5th."
+        # (not "on the 5th floor", "on the 20th anniversary").
+        r"\b(?:on|by|until|since|from|before|after)\s+the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+        r"(?=\s*(?:[,.;:)]|$)|\s+(?:when|as|after|before|at)\b)",
         r"(?<![\w/.-])[0-3]?\d/[0-3]?\d/(?:\d\d|\d{4})(?![\w/])",
         # Month and year: "in January 2026", "October 1982", "mid-March 2024".
         rf"{_PREP}?{_EDGE}?{month}(?:\s+(?:of)\s+|,?\s+){_YEAR_INLINE}",
@@ -192,24 +145,36 @@ def date_regexes() -> DateRegexes:
         rf"(?:\b(?:(?:early|late|earlier|later)(?:\s+on)?|overnight(?:\s+into)?|on|last|starting|beginning|effective|next|this(?:\s+(?:coming|past))?|by|until|"
         rf"till|since|from|before|after|as\s+of|over|(?:on\s+)?the\s+(?:following|previous|"
         rf"preceding))\s+)?{_NAMED_DAY}{weekday}(?:\s+(?:{dayperiod}))?",
+        # Part of a named day: "on the night of Jan. 3", "the morning of Tuesday".
+        rf"{_PREP}?\bthe\s+(?:{dayperiod})\s+of\s+(?:{weekday},?\s+)?(?:{weekday}|{month}\s+{_DAY}"
+        rf"(?:,?\s+{_YEAR_INLINE})?|{_DAY}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR_INLINE})?)",
+        # Recurring times (TimeML sets): "every Monday", "each year".
+        rf"\b(?:every|each)\s+(?:{weekday}(?:\s+(?:{dayperiod}))?|(?:day|week|month|year)\b)",
         # "a week ago Tuesday": that weekday of the week before.
         rf"\ba\s+week\s+ago\s+(?:last\s+)?{_NAMED_DAY}{weekday}",
         # Deictic days: "today", "earlier today", "yesterday morning", "overnight", "last night".
         r"(?<!usa\s)\b(?:(?:(?:earlier|later|early|late)\s+)?(?:today|yesterday|tomorrow|tonight|"
-        rf"overnight)(?:\s+(?:{dayperiod}))?\b|(?:last|this|tomorrow)\s+(?:{dayperiod})\b)",
+        rf"overnight)(?:\s+(?:{dayperiod}))?\b|(?:(?:earlier|later|early|late)\s+)?(?:last|this|tomorrow)\s+"
+        rf"(?:{dayperiod})\b)",
         # Units relative to the anchor: "earlier this month", "last week", "the past decade".
         rf"{_PREP}?(?:\b(?:earlier|later|early|late|mid|the\s+(?:end|start|beginning|middle|rest|"
         rf"remainder)\s+of)[\s-]+)?(?:(?:the\s+)?(?:{_RELATIVE}|same))\s+"
         r"(?:week|weekend|month|year|decade|quarter|century)\b"
-        r"(?:\s+a\s+year\s+(?:ago|earlier|before)\b)?",
+        # "the same month a year ago", "the same quarter last year".
+        r"(?:\s+a\s+year\s+(?:ago|earlier|before)\b"
+        r"|(?:(?<=same\sweek)|(?<=same\smonth)|(?<=same\squarter))\s+last\s+year\b)?",
         # Periods counted from the one named before: "the year before", "earlier in the day".
         r"\bthe\s+(?:week|month|quarter|year)\s+(?:before|after|earlier|later|previous|prior)\b"
         r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
         r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:day|week|month|year)\b",
+        # The period the text last named: "that year", "later that month", "that same week".
+        rf"{_PREP}?\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:week|weekend|month|quarter|year)\b"
+        r"(?![-\w])",
         # Days the text has already named: "the same day", "that day", "the next day", and
         # "the day" of market reports ("ended the day"), "by that time".
         rf"{_PREP}?\b(?:the\s+(?:same|very|next|following|previous|preceding)\s+(?:day|{dayperiod})"
-        rf"|(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?:day|{dayperiod})|the\s+day\s+(?:before|after|earlier|later))\b"
+        rf"|(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?:day|{dayperiod})|the\s+day\s+(?:before|after|earlier|later)"
+        r"(?:\s+(?:yesterday|tomorrow))?)\b"
         r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
         r"\b(?:for|on|during|throughout|ends?|ended|ending|finish(?:ed|ing|es)?|clos(?:e|ed|es|ing)|"
         r"start(?:s|ed|ing)?|open(?:s|ed|ing)?|beg[ia]n)\s+(?P<expr>the\s+(?:day|week|month|year))"
@@ -227,10 +192,12 @@ def date_regexes() -> DateRegexes:
         r"|\b(?:until|by|as\s+of)\s+now\b",
         rf"{_PREP}?\b(?:(?:over\s+)?the\s+weekend)\b",
         r"\b(?:the\s+(?:end|start|beginning|middle|rest|remainder)\s+of\s+the\s+"
-        r"(?:week|month|year))\b",
+        r"(?:week|month|year|decade))\b",
         # Years: "in 2011", "since 2011", "mid-2011", "early 2009", "2024-25", "the 1990s".
-        rf"{_PREP}?(?:(?:the)\s+)?{_EDGE}?(?:1[89]\d|20\d)0'?s\b|{_PREP}?(?:the\s+)'\d0s\b",
-        rf"{_PREP}?{year}\s*[-–/]\s*(?:\d\d|{_YEAR_INLINE})(?!\d)",
+        rf"{_PREP}?(?:(?:the)\s+)?{_EDGE}?(?:1[89]\d|20\d)0'?s\b|{_PREP}?(?:the\s+){_EDGE}?'\d0s\b",
+        # "2024-25", "the 2025/26 season" (not "2026/01/07").
+        rf"{_PREP}?(?<![\w$€£.,:/#-])(?:1[89]\d\d|20\d\d)\s*[-–/]\s*(?:\d\d|{_YEAR_INLINE})"
+        r"(?!\d|[-/.]\d)",
         rf"\b(?:between|from)\s+{year}\s+(?:and|to|until|through)\s+{_YEAR_INLINE}",
         rf"{_PREP}?(?:{_EDGE}{_YEAR_INLINE}|{year})",
         r"\b(?:since|in|of)\s+'\d\d\b",
@@ -243,7 +210,7 @@ def date_regexes() -> DateRegexes:
         # "the" belongs to the noun after an adjective: "the [first-quarter] results".
         rf"{_PREP}?\b(?:(?:the\s+(?=[a-z0-9]+\s)|(?:1[89]\d\d|20\d\d)['’]s\s+)?"
         rf"(?:{v.alternation('ordinal')}|last|latest|most\s+recent)[\s-]+(?:quarter|half)"
-        r"(?:\s+of\s+(?:(?:1[89]\d\d|20\d\d)\b|(?:this|last|next|the(?:\s+(?:previous|current|"
+        r"(?:\s+of\s+(?:(?:fiscal(?:\s+year)?\s+)?(?:1[89]\d\d|20\d\d)\b|(?:this|last|next|the(?:\s+(?:previous|current|"
         r"same))?)\s+year))?)|\bq[1-4](?:\s+(?:1[89]\d\d|20\d\d)\b)?"
         r"|\bh[12]\s+(?:1[89]\d\d|20\d\d)\b",
         # Seasons: "last summer", "in the spring", "winter 2024", "fall of 2023".
@@ -252,6 +219,9 @@ def date_regexes() -> DateRegexes:
         rf"|(?:(?:this|last|next|early|late|the|this\s+past)\s+)+(?:{season})"
         r"|(?:this|last|next|early|late)\s+fall)",
         rf"\b(?:in|during|since|until|by|through|throughout)\s+(?:{season})\b",
+        # A season naming a body's regular sitting: "their autumn meetings", "its spring session".
+        rf"\b(?:their|its|our|his|her)\s+(?P<expr>{season})\s+(?=(?:meetings?|session|sitting|"
+        r"offensive|campaign|harvest|recess|term|semester)\b)",
         # "in the fall", but not "the fall of the regime" or "the fall in prices".
         r"\b(?:in|during)\s+the\s+fall\b(?!\s+(?:of|in|to|from|and)\b)",
         # Durations and offsets: "for three years", "two days ago", "the past five days".
@@ -272,8 +242,8 @@ def date_regexes() -> DateRegexes:
         r"\b(?:the\s+)?(?:past|last|next|coming|previous|following)\s+fortnight\b",
         r"\b(?:year|month|week|day)-(?:ago|earlier)\b",
         rf"\b(?:{number})[\s-]+{unit}s?['’]s?\s+time\b",
-        # A quarter named by its months: "the July-September quarter".
-        rf"\b(?:the\s+)?{month}\s*[-–]\s*{month}\s+quarter\b",
+        # A quarter named by its months: "the July-September quarter", "the December quarter".
+        rf"\b(?:the\s+)?(?:{month}\s*[-–]\s*)?{month}\s+quarter\b",
         # Ranges of durations: "between 60 and 90 days", "two to three years", "60-90 days".
         rf"\b(?:between\s+)?(?<![\d.,])(?:{number})\s*(?:-|–|to|and|or)\s*(?:{number})[\s-]+"
         rf"{unit}s?\b(?!-old|\s+old\b)",
@@ -295,7 +265,8 @@ def date_regexes() -> DateRegexes:
         rf"(?:,?\s+(?:(?:on)\s+)?{weekday})?"
         r"|\b(?:(?:at|by|until|before|after|around|from)\s+)\d{1,2}:\d\d\b"
         r"|\b(?:(?:at|by|until|before|after|around|from)\s+)?[0-2]\d[0-5]\d\s*(?:gmt|utc)\b"
-        r"|\b(?:(?:(?:at|by|until|before|after|around|from)\s+)?\b(?:noon|midnight|midday)\b)",
+        r"|\b(?:(?:(?:at|by|until|before|after|around|from)\s+)?\b(?:noon|midnight|midday)\b)"
+        rf"(?:,?\s+(?:on\s+)?{weekday})?",
         # Present, past and future references: "currently", "recently".
         # Not "in the past two sessions": a count after it makes a duration of its own.
         r"(?:\b(?:"
@@ -312,7 +283,7 @@ def date_regexes() -> DateRegexes:
     words += ["now", "time", "later", "annual"]
     digits = (
         r"\b(?:1[89]|20)\d\d(?:'?s)?\b|'\d0s\b|\d:\d\d|\d/\d|'\d\d\b|\d\s*[ap]\.?m\b|\bq[1-4]\b|"
-        r"\bfy[\s-]?\d\d"
+        r"\bfy[\s-]?\d\d|\d(?:st|nd|rd|th)\b"
     )
     alternation = "|".join(sorted(set(words), key=len, reverse=True))
     trigger = re.compile(rf"{digits}|\b(?:{alternation})\b")
@@ -388,12 +359,21 @@ def _well_formed(names: re.Pattern[str], text: str, lowered: str, s: int, e: int
         return False
     if len(hits) == 1 and hits[0].span() == (s, e) and _CAPITAL_NEXT.match(text, e):
         return False  # "June Smith", "December Group"
+    if _feast_end().search(lowered, s, e) and _CAPITAL_NEXT.match(text, e):
+        return False  # "Christmas Island", "the Good Friday Agreement", "Easter Rising"
     return not _is_quantity(text, s, e) and not _BAD_COUNT.search(lowered, s, e)
 
 
 # A year before a singular unit is no count: "the 2025 week of action" is not 2025 weeks
 # ("10 year bonds", "a 12-month deal" stay durations).
 _BAD_COUNT = re.compile(r"\b(?:1[89]|20)\d\d\s+(?:minute|hour|day|week|month|year|decade)\b")
+
+
+@functools.cache
+def _feast_end() -> re.Pattern[str]:
+    """A feast's name closing a span: followed by a capital it is part of another name."""
+    names = load_date_vocabulary().alternation("holiday").replace("'", "['’]")
+    return re.compile(rf"\b(?:{names})$")
 
 
 def _is_quantity(text: str, s: int, e: int) -> bool:

@@ -17,9 +17,11 @@ import re
 
 from dyad.article import DateMention
 from dyad.extract.dates import date_regexes, find_date_expressions, load_date_vocabulary
-from dyad.resolve.time_rules import RULES, slash_date
+from dyad.resolve.time_days import slash_date
+from dyad.resolve.time_ranges import closes_range, range_end, range_start
+from dyad.resolve.time_rules import RULES
 from dyad.resolve.time_tense import infer_tense
-from dyad.resolve.time_values import UNKNOWN, Date, Resolved, month_value
+from dyad.resolve.time_values import UNKNOWN, Date, Resolved, month_value, quarter_value
 
 _PREP = re.compile(
     r"^(on|in|at(?! least| most)|since|by|until|till|from|during|before|after|through|"
@@ -53,8 +55,15 @@ def grammar() -> dict[str, re.Pattern[str]]:
         "deictic": re.compile(
             r"(?P<word>today|tonight|yesterday|tomorrow|overnight|last|this)" + period
         ),
+        "set": re.compile(rf"(?:every|each) (?:{wd}{period}|(?P<unit>day|week|month|year))"),
+        "two-days": re.compile(r"the day (?P<dir>before|after) (?P<word>yesterday|tomorrow)"),
         "weekday": re.compile(rf"(?:(?:the )?{rel} )?{wd}{period}"),
-        "iso": re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)"),
+        "day-of-month": re.compile(r"the (?P<day>\d{1,2})(?:st|nd|rd|th)"),
+        "iso": re.compile(
+            r"(?P<year>\d{4})([-/.])(?P<month>\d\d)\2(?P<day>\d\d)"
+            r"(?:t(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d(?:\.\d+)?)?(?P<zone>z|[+-]\d\d:?\d\d)?)?"
+            r"|(?P<eday>\d\d)\.(?P<emonth>\d\d)\.(?P<eyear>\d{4})"
+        ),
         "month-day": re.compile(rf"(?:{wd},? )?(?:the )?{month} {day}{last}(?:,? {year})?"),
         "day-month": re.compile(rf"(?:{wd},? )?(?:the )?{day}{last} (?:of )?{month}(?:,? {year})?"),
         "month-year": re.compile(rf"{month}(?: of |,? ){year}"),
@@ -74,8 +83,9 @@ def grammar() -> dict[str, re.Pattern[str]]:
             r"(?:the )?(?:(?P<edge>early|late|mid)[ -])?(?P<decade>\d{3}|'\d)0'?s"
         ),
         "relative": re.compile(
-            rf"(?:the )?{rel} (?P<unit>week|weekend|month|year|decade|quarter|century)"
-            r"(?P<ago> a year (?:ago|earlier|before))?"
+            rf"(?:the )?{rel.replace('|same)', '|same|that same|that)')} "
+            r"(?P<unit>week|weekend|month|year|decade|quarter|century)"
+            r"(?P<ago> a year (?:ago|earlier|before)| last year)?"
         ),
         "anaphoric": re.compile(
             r"(?:the |that )?(?:(?P<rel>same|very|next|following|previous|preceding) )?day"
@@ -92,7 +102,7 @@ def grammar() -> dict[str, re.Pattern[str]]:
         "slash": re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d\d)"),
         "annual": re.compile(r"annual"),
         "months-quarter": re.compile(
-            rf"(?:the )?(?P<first>{v.alternation('month')})\.? ?[-–] ?"
+            rf"(?:the )?(?:(?P<first>{v.alternation('month')})\.? ?[-–] ?)?"
             rf"(?P<last>{v.alternation('month')})\.? quarter"
         ),
         "fortnight": re.compile(r"(?:the )?(?:past|last|next|coming|previous|following) fortnight"),
@@ -120,7 +130,8 @@ def grammar() -> dict[str, re.Pattern[str]]:
             rf"(?:(?P<pyear>\d{{4}})'s )?(?:the )?(?P<ord>{v.alternation('ordinal')}|last|latest|"
             r"most recent)[ -]"
             r"(?P<part>quarter|half)"
-            rf"(?: of (?:{year}|(?P<yrel>this|last|next|the previous|the current|the same|the) "
+            rf"(?: of (?:(?P<fiscal>fiscal (?:year )?)?{year}|(?P<yrel>this|last|next|the previous|"
+            r"the current|the same|the) "
             r"year))?"
             r"|(?P<qp>[qh])(?P<q>[1-4])(?: (?P<qyear>\d{4}))?"
         ),
@@ -130,10 +141,10 @@ def grammar() -> dict[str, re.Pattern[str]]:
             + r")(?: (?:of )?(?P<year>\d{4}))?"
         ),
         "clock": re.compile(
-            r"(?P<h>\d{1,2})(?:[:.]?(?P<m>\d\d))? ?(?P<ampm>a\.m\.|p\.m\.|am|pm)?"
+            r"(?:(?P<h>\d{1,2})(?:[:.]?(?P<m>\d\d))? ?(?P<ampm>a\.m\.|p\.m\.|am|pm)?"
             r"(?: ?\(?(?P<tz>utc|gmt|local time|[ecmp][sd]t|et|pt|bst|cet|cest|msk)[^)]*?\)?)?"
+            r"|(?P<word>noon|midnight|midday))"
             rf"(?:,? (?:on )?(?P<weekday>{v.alternation('weekday')}))?"
-            r"|(?P<word>noon|midnight|midday)"
         ),
     }
 
@@ -143,6 +154,7 @@ def grammar() -> dict[str, re.Pattern[str]]:
 _ANAPHORIC = frozenset({"anaphoric", "clock", "unit-anaphoric", "the-unit", "unit-ago"})
 _ANAPHORIC_WORDS = frozenset(
     {"same", "previous", "preceding", "prior", "following", "earlier", "later", "before", "after"}
+    | {"that", "that same"}
 )
 _POINT = frozenset({"day", "week", "month", "year", "decade"})
 
@@ -166,8 +178,13 @@ def resolve_date_expression(
             edge = m.group(1) or m.group(2)
             s = s[m.end() :]
     future = tense == "future" or any(p in _FUTURE_PREPS for p in preps)
-    if edge and s in ("the week", "the month", "the year"):
-        s = "this" + s[3:]  # "the end of the year": the anchor's year
+    if (m := _PART_OF_DAY.fullmatch(s)) and not edge:
+        return _part_of_day(m, resolve_date_expression(m.group(2), anchor, tense, reference))
+    # "the end of the year": the year the text is telling of ("fighting broke out in April
+    # 2023; by the end of the year ..."), else, or when it looks ahead, the anchor's.
+    period = s in ("the week", "the month", "the year", "the decade")
+    if edge and period and (reference is None or future or s == "the decade"):
+        s = "this" + s[3:]
     refs = load_date_vocabulary().of("reference")
     for phrase in (s, " ".join([*preps, s])):
         if phrase in refs:
@@ -177,9 +194,14 @@ def resolve_date_expression(
         m = g[name].fullmatch(s)
         if m is None:
             continue
-        anaphoric = name in _ANAPHORIC or (
-            name in ("relative", "offset", "weekday")
-            and m.group("dir" if name == "offset" else "rel") in _ANAPHORIC_WORDS
+        anaphoric = (
+            name in _ANAPHORIC
+            or (
+                name in ("relative", "offset", "weekday")
+                and m.group("dir" if name == "offset" else "rel") in _ANAPHORIC_WORDS
+            )
+            # "the next year" follows the year the text named; "next year" follows this one.
+            or (name == "relative" and s.startswith("the next "))
         )
         try:
             resolved = handler(m, (reference or anchor) if anaphoric else anchor, future)
@@ -187,11 +209,15 @@ def resolve_date_expression(
             continue
         if resolved is None:
             continue
+        if tense == "past" and not future:
+            resolved = _year_before_if_ahead(resolved, anchor)
         if "since" in preps and resolved.value and resolved.precision in _POINT:
-            start = resolved.value
+            start, timex = resolved.value, to_timex3(resolved)
             if edge in ("the start of", "the beginning of", "early") and len(start) == 4:
                 start += "-01-01"  # "since the start of this year": from its first day
-            return Resolved(start, anchor.isoformat(), "range", "since-" + name)
+                timex = start
+            # Else the TIMEX3 value stays the period's own ("since last week" -> 2026-W01).
+            return Resolved(start, anchor.isoformat(), "range", "since-" + name, timex)
         if edge and resolved.value:
             rule = f"{resolved.rule}+{edge.replace(' ', '-')}"
             return Resolved(
@@ -199,6 +225,35 @@ def resolve_date_expression(
             )
         return resolved
     return _resolve_by_dateparser(s, anchor, future)
+
+
+def _year_before_if_ahead(r: Resolved, anchor: Date) -> Resolved:
+    """A day or quarter without a year that lies just ahead of the anchor is taken as upcoming
+    ("the deadline is March 1"), unless a verb in the past says it is over ("the strike ended on
+    Jan. 25", written on January 8): then it is last year's."""
+    if not (r.value and r.value > anchor.isoformat() and len(r.value) == 10):
+        return r
+    year = int(r.value[:4]) - 1
+    if r.rule.startswith("month-day-near-future"):
+        day = Date.fromisoformat(r.value)
+        if day.month == 2 and day.day == 29:
+            return r
+        return Resolved(day.replace(year=year).isoformat(), None, "day", r.rule + "-past")
+    if r.rule == "quarter-inferred" and r.timex:
+        part, n = r.timex[5], int(r.timex[6])
+        return quarter_value(year, n, part, "quarter-inferred-past")
+    return r
+
+
+_PART_OF_DAY = re.compile(r"the (morning|afternoon|evening|night) of (.+)")
+
+
+def _part_of_day(m: re.Match[str], day: Resolved) -> Resolved:
+    """ "the night of Jan. 3": the part (TIMEX3 2026-01-03TNI) of the day named after it."""
+    if day.precision != "day" or not day.value or day.timex:
+        return day
+    code = load_date_vocabulary().of("dayperiod")[m.group(1)]
+    return Resolved(day.value, None, "day", day.rule + "+part", f"{day.value}T{code}")
 
 
 def _reference(value: str, anchor: Date) -> Resolved:
@@ -325,38 +380,24 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
             r = slash_date(m, anchor, order)  # "02/05/2018" in a text of "30/04/2018"
         else:
             r = resolve_date_expression(text[s:e], anchor, infer_tense(text, s, e), here)
-        if n and out and _in_range(text, spans[n - 1], s):
-            r = _after(out[-1], r)
+        if r.rule == "deictic-today" and _GENERIC_TODAY.match(text, e):
+            r = Resolved(None, None, "unknown", "today-generic", "PRESENT_REF")
+        if n and out and closes_range(text, spans[n - 1], s):
+            out[-1] = range_start(out[-1], r)
+            r = range_end(out[-1], r)
         if (point := _point(r)) is not None:
             points.append((e, *point))
         out.append(r)
     return out
 
 
-# Between the two months of a range: "from October to March", "between June and August" (but
-# not a list: "in November and October").
-_MONTH_RANGE_JOINER = re.compile(r"\s*(?:-|–|to|through|until|till|(?P<and>and))\s*")
-_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-
-
-def _in_range(text: str, previous: tuple[int, int], start: int) -> bool:
-    m = _MONTH_RANGE_JOINER.fullmatch(text, previous[1], start)
-    if m is None:
-        return False
-    return not m.group("and") or bool(_BETWEEN.search(text, max(0, previous[0] - 10), previous[0]))
-
-
-def _after(first: Resolved, second: Resolved) -> Resolved:
-    """The end of a range of bare months runs forward from its start: "from October to March"
-    is the March after that October."""
-    if not (first.precision == second.precision == "month" and first.value and second.value):
-        return second
-    if not second.rule.startswith("month-") or second.value >= first.value:
-        return second
-    year, month = int(second.value[:4]) + 1, int(second.value[5:7])
-    if f"{year:04d}-{month:02d}" < first.value:
-        return second
-    return month_value(year, month, second.rule + "-after")
+# "today's GM", "today's world": the present age, not the publication day (TimeML PRESENT_REF);
+# but "today's Kremlin statement" is a statement of the day: the name must head its phrase.
+_GENERIC_TODAY = re.compile(
+    r"['’]s\s+(?:(?:[A-Z][\w&-]*\s+)*[A-Z][\w&-]*(?=\s*[,;:!?\")”]|\.(?:\s|$)|\s+(?:is|are|"
+    r"was|were|has|have|can|will|must|and)\b)|(?:world|society|generations?|youth|young|"
+    r"children|economy)\b)"
+)
 
 
 def _slash_order(text: str, spans: list[tuple[int, int]]) -> str | None:

@@ -7,7 +7,7 @@ import calendar
 import re
 
 from dyad.extract.dates import load_date_vocabulary
-from dyad.resolve.time_values import Date, Resolved, quarter_value, safe_date
+from dyad.resolve.time_values import DAY, Date, Resolved, quarter_value, safe_date
 
 # A quarter named without a year that starts this close ahead is upcoming, not last year's.
 NEAR_FUTURE_QUARTER_DAYS = 92
@@ -28,16 +28,47 @@ def century(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
 
 
 def holiday(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    """A feast on a fixed day: the latest one on or before the anchor, the next if future."""
-    month, d = (int(x) for x in load_date_vocabulary().of("holiday")[m.group("holiday")].split("-"))
-    day = safe_date(anchor.year, month, d)
+    """A feast: the latest one on or before the anchor, the next if future."""
+    rule = load_date_vocabulary().of("holiday")[m.group("holiday")]
+    day = feast_day(rule, anchor.year)
     if day is None:
         return None
     if future and day < anchor:
-        day = Date(anchor.year + 1, month, d)
+        day = feast_day(rule, anchor.year + 1)
     elif not future and day > anchor:
-        day = Date(anchor.year - 1, month, d)
-    return Resolved(day.isoformat(), None, "day", "holiday")
+        day = feast_day(rule, anchor.year - 1)
+    return Resolved(day.isoformat(), None, "day", "holiday") if day else None
+
+
+def feast_day(rule: str, year: int) -> Date | None:
+    """The day of a feast in ``year`` from its vocabulary value: "12-25" (a fixed day),
+    "easter-2" (Good Friday) or "11/4/4" (the fourth Thursday of November; -1 the last)."""
+    if rule.startswith("easter"):
+        return easter_sunday(year) + int(rule[6:]) * DAY
+    if "/" in rule:
+        month, weekday, n = (int(x) for x in rule.split("/"))
+        first = Date(year, month, 1)
+        first_match = first + ((weekday - first.isoweekday()) % 7) * DAY
+        if n > 0:
+            day = first_match + 7 * (n - 1) * DAY
+            return day if day.month == month else None
+        last = Date(year, month, calendar.monthrange(year, month)[1])
+        return last - ((last.isoweekday() - weekday) % 7) * DAY
+    month, d = (int(x) for x in rule.split("-"))
+    return safe_date(year, month, d)
+
+
+def easter_sunday(year: int) -> Date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    r = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * r) // 451
+    month, day = divmod(h + r - 7 * n + 114, 31)
+    return Date(year, month, day + 1)
 
 
 def quarter(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
@@ -49,6 +80,10 @@ def quarter(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
             return quarter_value(int(m.group("qyear")), n, qpart, "quarter")
         return quarter_value(quarter_year(anchor, n, qpart, future), n, qpart, "quarter-inferred")
     part = "Q" if m.group("part") == "quarter" else "H"
+    if "-" in m.group(0):
+        # "fourth-quarter GDP", "first-half results": figures of a quarter already under way
+        # or over, even when they are still to be published.
+        future = False
     count = 4 if part == "Q" else 2
     ordinal = m.group("ord")
     named = m.group("year") or m.group("pyear")  # "the first quarter of 1998", "1998's first"
@@ -67,6 +102,10 @@ def quarter(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
         else int(load_date_vocabulary().of("ordinal")[ordinal])
     )
     n = min(n, count)
+    if m.group("fiscal"):
+        # A company's fiscal quarter: its months vary, TimeML writes FY2025-Q4.
+        r = quarter_value(year, n, part, "quarter-fiscal")
+        return Resolved(r.value, r.end_value, r.precision, r.rule, f"FY{year}-{part}{n}")
     if named or yrel:
         return quarter_value(year, n, part, "quarter")
     return quarter_value(quarter_year(anchor, n, part, future), n, part, "quarter-inferred")

@@ -2,7 +2,8 @@
 
 Each handler turns a match of its pattern (``dyad.resolve.time.grammar``, same names as
 ``RULES``) into a ``Resolved`` value relative to an anchor date; named calendar periods
-(quarters, seasons, feasts) have theirs in ``time_periods``.
+(quarters, seasons, feasts) have theirs in ``time_periods``, expressions naming one day in
+``time_days``, durations in ``time_durations``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,19 @@ import re
 from collections.abc import Callable
 
 from dyad.extract.dates import load_date_vocabulary
+from dyad.resolve.time_days import (
+    anaphoric_day,
+    clock,
+    day_of_month,
+    deictic,
+    full_date,
+    iso_date,
+    recurring,
+    slash,
+    two_days,
+    week_ago_weekday,
+    weekday,
+)
 from dyad.resolve.time_durations import (
     annual,
     counted,
@@ -28,99 +42,7 @@ from dyad.resolve.time_periods import (
     quarter_year,
     season,
 )
-from dyad.resolve.time_values import DAY, Date, Resolved, month_value, quarter_value, safe_date
-
-# A month-day without a year this close ahead of the anchor is upcoming, not eleven months ago.
-NEAR_FUTURE_DAYS = 31
-
-
-def _deictic(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    word, period = m.group("word"), m.group("period")
-    if word in ("last", "this") and not period:
-        return None
-    shift = {"yesterday": -1, "tomorrow": 1, "overnight": -1}.get(word, 0)
-    if word == "last":
-        shift = -1 if period in ("night", "evening") else 0
-    day = anchor + shift * DAY
-    if word == "overnight":
-        # The night before publication, straddling into the publication day.
-        return Resolved(day.isoformat(), anchor.isoformat(), "day", "overnight")
-    if word == "tonight":
-        period = "night"
-    return Resolved(day.isoformat(), None, "day", "deictic-" + word, _with_period(day, period))
-
-
-def _with_period(day: Date, period: str | None) -> str | None:
-    """TIMEX3 value of a part of a day ("Tuesday night" -> 2026-01-06TNI); None for no part."""
-    if not period:
-        return None
-    return f"{day.isoformat()}T{load_date_vocabulary().of('dayperiod')[period]}"
-
-
-def _anaphoric(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    """ "the same day", "that day", "the next morning": ``anchor`` is the day the text last
-    named."""
-    words = {m.group("rel"), m.group("dir"), m.group("prel")}
-    shift = 1 if words & {"next", "following", "after", "later"} else 0
-    shift -= 1 if words & {"previous", "preceding", "before", "earlier"} else 0
-    day = anchor + shift * DAY
-    return Resolved(day.isoformat(), None, "day", "anaphoric", _with_period(day, m.group("period")))
-
-
-def _weekday(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    target = int(load_date_vocabulary().of("weekday")[m.group("weekday")])
-    rel = m.groupdict().get("rel") or ""
-    back = (anchor.isoweekday() - target) % 7
-    ahead = (target - anchor.isoweekday()) % 7
-    if rel in ("last", "this past", "past", "previous", "preceding"):
-        day = anchor - (back or 7) * DAY
-    elif rel in ("next", "this coming", "coming", "following"):
-        day = anchor + (ahead or 7) * DAY
-    elif rel == "this":
-        day = anchor + (target - anchor.isoweekday()) * DAY
-    else:
-        day = anchor + ahead * DAY if future else anchor - back * DAY
-    rule = "weekday-" + (rel.replace(" ", "-") or ("future" if future else "past"))
-    period = m.groupdict().get("period")
-    return Resolved(day.isoformat(), None, "day", rule, _with_period(day, period))
-
-
-def _iso(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    day = safe_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
-    return Resolved(day.isoformat(), None, "day", "iso") if day else None
-
-
-def _full(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    """A day of a month, or a span of days ("20-21 January": from the 20th to the 21st)."""
-    r = _full_day(m, anchor, future)
-    if r is None or not m.group("last") or r.value is None:
-        return r
-    first = Date.fromisoformat(r.value)
-    last = safe_date(first.year, first.month, int(m.group("last")))
-    if last is None or last <= first:
-        return r
-    return Resolved(r.value, last.isoformat(), "day", r.rule + "-span")
-
-
-def _full_day(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    month = int(load_date_vocabulary().of("month")[m.group("month")])
-    d = int(m.group("day"))
-    if m.group("year"):
-        day = safe_date(int(m.group("year")), month, d)
-        return Resolved(day.isoformat(), None, "day", "month-day-year") if day else None
-    day = safe_date(anchor.year, month, d)
-    if day is None:
-        return None
-    rule = "month-day-" + ("future" if future else "past")
-    if future and day < anchor:
-        day = safe_date(anchor.year + 1, month, d)
-    elif not future and (day - anchor).days > NEAR_FUTURE_DAYS:
-        day = safe_date(anchor.year - 1, month, d)
-    elif day > anchor:
-        rule = "month-day-near-future"
-    if day is None:
-        return None
-    return Resolved(day.isoformat(), None, "day", rule)
+from dyad.resolve.time_values import DAY, Date, Resolved, month_value, quarter_value
 
 
 def _month_year(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
@@ -169,6 +91,10 @@ def _decade(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
     digits = m.group("decade")
     if digits.startswith("'"):
         digits = ("19" if int(digits[1]) * 10 > anchor.year % 100 else "20") + digits[1]
+    elif digits[2] == "0" and digits < "200":
+        # "the 1800s", "the early 1900s" name a century (TIMEX3 18), not its first decade.
+        first = int(digits) * 10
+        return Resolved(str(first), f"{first + 99}-12-31", "range", "century", digits[:2])
     return Resolved(f"{digits}0", f"{digits}9-12-31", "decade", "decade")
 
 
@@ -188,11 +114,13 @@ def _relative(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
         "this": 0,
         "current": 0,
         "same": 0,  # called with the day the text last named as anchor
+        "that": 0,
+        "that same": 0,
     }.get(rel)
     if step is None:
         return None
-    if m.group("ago") and unit in ("month", "year"):
-        step -= 12 if unit == "month" else 1  # "the same month a year ago"
+    if m.group("ago"):  # "the same month a year ago", "the same quarter last year"
+        step -= {"week": 52, "month": 12, "quarter": 4, "year": 1}.get(unit, 0)
     return _relative_step(unit, step, anchor, f"relative-{unit}")
 
 
@@ -254,47 +182,13 @@ def _weekend(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
     )
 
 
-def _week_ago_weekday(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    """ "a week ago Tuesday": the weekday of that name in the week before the latest one."""
-    latest = Date.fromisoformat(str(_weekday(m, anchor, False).value))
-    return Resolved((latest - 7 * DAY).isoformat(), None, "day", "week-ago-weekday")
-
-
-# A numeric date whose day and month could swap ("8/1/2026") is taken only when one reading
-# lies this close to the anchor (news reports recent days) and the other does not.
-SLASH_NEAR_DAYS = 31
-
-
-def _slash(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    return slash_date(m, anchor, None)
-
-
-def slash_date(m: re.Match[str], anchor: Date, order: str | None) -> Resolved:
-    """ "12/25/2025" (month first) or "25/12/2025" (day first): taken when only one order is a
-    date, when the text writes its other dates in one order (``order`` "md" or "dm"), or when
-    only one reading lies near the anchor (the one not after it if both do); else unknown."""
-    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
-    if y < 100:
-        y += 2000 if 2000 + y <= anchor.year + 5 else 1900
-    month_first, day_first = safe_date(y, a, b), safe_date(y, b, a)
-    if order and month_first and day_first:
-        month_first, day_first = (month_first, None) if order == "md" else (None, day_first)
-    readings = {d for d in (month_first, day_first) if d is not None}
-    if len(readings) > 1:
-        near = {d for d in readings if abs((d - anchor).days) <= SLASH_NEAR_DAYS}
-        past = {d for d in near if d <= anchor}
-        readings = near if len(near) == 1 else past if len(past) == 1 else set()
-    if len(readings) != 1:
-        return Resolved(None, None, "unknown", "slash-ambiguous")
-    (day,) = readings
-    return Resolved(day.isoformat(), None, "day", "slash")
-
-
 def _months_quarter(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    """ "the July-September quarter": the calendar quarter those months make up, the latest
-    begun by the anchor (the next one if future); other spans of months are left to others."""
+    """ "the July-September quarter", "the September quarter" (the one it ends): the calendar
+    quarter those months make up, the latest begun by the anchor (the next one if future);
+    other spans of months are left to others."""
     months = load_date_vocabulary().of("month")
-    first, last = int(months[m.group("first")]), int(months[m.group("last")])
+    last = int(months[m.group("last")])
+    first = int(months[m.group("first")]) if m.group("first") else last - 2
     if first % 3 != 1 or last != first + 2:
         return None
     n = (first + 2) // 3
@@ -344,33 +238,17 @@ def _shifted(num: str, unit_word: str, sign: int, anchor: Date, rule: str) -> Re
     return Resolved(str(year), f"{year}-12-31", "year", rule)
 
 
-def _clock(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    if m.group("word"):
-        hour, minute = (0 if m.group("word") == "midnight" else 12), 0
-    else:
-        hour, minute = int(m.group("h")), int(m.group("m") or 0)
-        if m.group("ampm") is None and m.group("m") is None and m.group("tz") is None:
-            return None
-        if m.group("ampm") in ("p.m.", "pm") and hour < 12:
-            hour += 12
-        if hour > 23 or minute > 59:
-            return None
-    zone = "Z" if m.group("tz") in ("utc", "gmt") else ""
-    day = anchor
-    if m.group("weekday"):
-        day = Date.fromisoformat(str(_weekday(m, anchor, future).value))
-    stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
-    return Resolved(day.isoformat(), None, "day", "clock", stamp)
-
-
 Handler = Callable[[re.Match[str], Date, bool], Resolved | None]
 RULES: dict[str, Handler] = {
-    "anaphoric": _anaphoric,
-    "deictic": _deictic,
-    "weekday": _weekday,
-    "iso": _iso,
-    "month-day": _full,
-    "day-month": _full,
+    "anaphoric": anaphoric_day,
+    "deictic": deictic,
+    "set": recurring,
+    "two-days": two_days,
+    "weekday": weekday,
+    "day-of-month": day_of_month,
+    "iso": iso_date,
+    "month-day": full_date,
+    "day-month": full_date,
     "month-year": _month_year,
     "month": _month,
     "year-range": _year_range,
@@ -383,8 +261,8 @@ RULES: dict[str, Handler] = {
     "century": century,
     "holiday": holiday,
     "weekend": _weekend,
-    "week-ago-weekday": _week_ago_weekday,
-    "slash": _slash,
+    "week-ago-weekday": week_ago_weekday,
+    "slash": slash,
     "annual": annual,
     "months-quarter": _months_quarter,
     "fortnight": fortnight,
@@ -396,5 +274,5 @@ RULES: dict[str, Handler] = {
     "vague-duration": vague_duration,
     "quarter": quarter,
     "season": season,
-    "clock": _clock,
+    "clock": clock,
 }

@@ -6,16 +6,18 @@ from __future__ import annotations
 import re
 
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|would|'ll|may|might|should|(?:is|are|was|were) (?:due|scheduled|set|"
-    r"expected|slated|to)|plans? to|planning to|(?:expects?|expecting|aims?|hopes?|intends?) to|"
+    r"\b(?:will|shall|'ll|(?:would|may|might|should|could)(?! have\b)|(?:is|are) (?:due|scheduled|"
+    r"set|expected|slated|to)|(?:was|were) (?:due|scheduled|set|expected|slated)|plans? to|"
+    r"planning to|(?:expects?|expecting|aims?|hopes?|intends?) to|"
     r"upcoming|next (?:week|weekend|month|year)|tomorrow|"
     # The present of scheduling verbs announces a plan: "the summit opens on Monday" (but not
     # "begins to show").
-    r"(?:(?:begins|starts)(?! to\b)|opens|expires|resumes|reconvenes|convenes|takes? effect|"
+    r"(?:(?:begins|starts)(?! to\b)|(?:re)?opens|expires|resumes|reconvenes|convenes|"
+    r"takes? effect|(?:comes?|enters?) into force|"
     r"meets|arrives|visits|travels|(?:heads?|go(?:es)?) to the polls|kicks? off|wraps? up"
     # ... and its plural, unless an infinitive or a negation ("did not start until Friday").
     r"|(?<!\bto )(?<!n't )(?<!\bnot )(?:resume|reconvene|convene|meet|arrive|expire|"
-    r"begin)(?! to\b)))\b",
+    r"begin|start|(?:re)?open)(?! to\b)))\b",
     re.IGNORECASE,
 )
 # Present tense with a time ahead of the speaker: "the summit is in March", "ahead of Sunday's
@@ -23,7 +25,10 @@ _FUTURE_BEFORE = re.compile(
 # is launching the phone in June"), unless a clause in the past comes between ("Israel is
 # pressing an offensive which began in October").
 _PRESENT_PLAN = re.compile(
-    r"\b(?:ahead of|in the run-up to|(?:is|are)(?: (?:now|still|currently|tentatively|"
+    r"\b(?:ahead of|in the run-up to|due(?: (?:on|in|by|at|for))? ?$|"
+    # A new date for something put off lies ahead: "the vote was postponed to March 2".
+    r"(?:postponed|delayed|moved|pushed back|rescheduled|deferred|put off|adjourned)"
+    r"(?: (?:to|until|till|for))? ?$|(?:is|are)(?: (?:now|still|currently|tentatively|"
     r"provisionally|again))?(?: (?:held|due|slated))?(?: (?:on|in|for|at))? ?$)",
     re.IGNORECASE,
 )
@@ -48,12 +53,26 @@ _PAST_AFTER_PLAN = re.compile(
     r"(?:it|they|he|she|we|who|which|that) [a-z]+ed)\b",
     re.IGNORECASE,
 )
-_FUTURE_AFTER = re.compile(r"\s*(?:will|'ll|is (?:due|set|scheduled|expected)|are (?:due|set))\b")
+_FUTURE_AFTER = re.compile(
+    r"\s*(?:will|'ll|is (?:due|set|scheduled|expected)|are (?:due|set)|"
+    r",? at the (?:earliest|latest))\b"
+)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# A verb in the past right before the expression: "the strike ended on Jan. 25", "was held in
+# the third quarter"; not the participles of plans ("scheduled for", "postponed to").
+_PAST_BEFORE = re.compile(
+    r"\b(?:was|were|(?!(?:scheduled|planned|expected|slated|timed|earmarked|postponed|delayed|"
+    r"moved|pushed|rescheduled|deferred|adjourned|called|fixed|proposed|intended|needed|"
+    r"required|tabled|penciled|pencilled|pegged|targeted|projected|forecast|aimed)\b)[a-z]{3,}ed|"
+    r"began|ended|came|fell|rose|grew|held|met|won|lost|died|fled|took place|struck|hit|said|"
+    r"told|spoke|signed|left)(?: (?:on|in|at|during|by|since))? ?$",
+    re.IGNORECASE,
+)
 
 
 def infer_tense(text: str, start: int, end: int) -> str | None:
-    """'future' when the words around a span point ahead ("will meet on Tuesday"), else None."""
+    """'future' when the words around a span point ahead ("will meet on Tuesday"), 'past' when
+    a verb in the past stands right before it ("the strike ended on Jan. 25"), else None."""
     window_start = max(0, start - 80)
     ends = list(_SENTENCE_END.finditer(text, window_start, start))
     if ends:
@@ -70,6 +89,6 @@ def infer_tense(text: str, start: int, end: int) -> str | None:
         if not _PAST_CLAUSE.search(text, m.end(), start)
     ]
     if not cues:
-        return None
+        return "past" if _PAST_BEFORE.search(text, window_start, start) else None
     last = max(m.end() for m in cues)
     return None if _PAST_AFTER_PLAN.search(text, last, start) else "future"

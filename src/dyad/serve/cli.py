@@ -531,16 +531,23 @@ SPLIT_NOTES = {"dev": "tuned on", "test": "never tuned on", "all": "both halves"
 @eval_app.command("dates")
 def eval_dates(
     gold: Annotated[Path, typer.Argument(help="MEANTIME folder or TempEval-3 TimeML files.")],
+    split: Annotated[
+        str,
+        typer.Option(help="dev (tuned on), test, all, or every (the three, the default)."),
+    ] = "every",
     as_json: JsonOpt = False,
 ) -> None:
     """Score TIMEX3 recognition (P/R/F1) and normalisation (strict value match)."""
     from dyad.eval.dates import evaluate_dates
 
-    report = evaluate_dates(gold)
+    if split not in {"dev", "test", "all", "every"}:
+        fail("--split must be dev, test, all or every")
+    splits = ("dev", "test", "all") if split == "every" else (split,)
+    report = evaluate_dates(gold, splits)
     if as_json:
         console.print_json(json.dumps(report, default=str))
         return
-    for split in ("dev", "test", "all"):
+    for split in splits:
         _print_report(
             report,
             [
