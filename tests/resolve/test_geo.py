@@ -206,3 +206,30 @@ def test_georgia_among_american_places_is_the_state_and_beside_tbilisi_the_count
     text = "Russian troops entered Georgia near Tbilisi."
     country = resolve_document(["Georgia", "Tbilisi"], text)[0].candidate
     assert country is not None and (country.country, country.precision) == ("GEO", "country")
+
+
+def test_a_national_capital_beats_a_small_namesake_in_another_articles_country() -> None:
+    text = (
+        "A spokesman for the Food and Agriculture Organization in Rome said that farms across "
+        "the United States had reported the disease to the American authorities."
+    )
+    rome = resolve_document(["Rome", "United States"], text)[0].candidate
+    assert rome is not None and rome.country == "ITA"
+
+
+def test_a_region_is_not_a_small_town_of_the_same_name() -> None:
+    text = "The Saudi crown prince called the United States a partner for peace in the Middle East."
+    region = resolve_document(["Middle East"], text)[0].candidate
+    assert region is not None and region.precision == "region"
+
+
+def test_a_philippine_province_resolves_through_its_admin2_name() -> None:
+    text = "Tests confirmed that pigs on farms in Laguna and Pangasinan, Philippines, were ill."
+    laguna, pangasinan = resolve_document(["Laguna", "Pangasinan"], text)
+    assert laguna.candidate is not None and laguna.candidate.country == "PHL"
+    assert pangasinan.candidate is not None and pangasinan.candidate.country == "PHL"
+
+
+def test_us_states_lie_near_their_geographic_centres() -> None:
+    texas = resolve_toponym("Texas", GeoContext(countries=("USA",))).candidate
+    assert texas is not None and haversine_km(texas.lat, texas.lon, 31.3, -99.3) < 60

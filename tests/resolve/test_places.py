@@ -134,3 +134,52 @@ def test_a_trailing_participle_clause_keeps_its_own_place() -> None:
     assert linked is not None and linked.text.startswith("Idlib")
     linked = _linked(text, "destroying")
     assert linked is not None and linked.text == "Kafr Nabl"
+
+
+def test_a_name_followed_by_state_is_the_state_in_every_mention() -> None:
+    text = (
+        "The New York state health department confirmed three new cases on Friday. "
+        "Hospitals in New York have been told to prepare more beds."
+    )
+    mentions = [p for p in resolve_places(parse(text), 0, []) if p.text == "New York"]
+    assert len(mentions) == 2
+    assert all(p.precision == "admin1" and p.admin1 == "New York" for p in mentions)
+
+
+def test_the_state_of_a_name_is_the_state() -> None:
+    washington = _places("The disease was found in a cow on a farm in the state of Washington.")
+    assert washington["Washington"].precision == "admin1"
+
+
+def test_a_part_of_a_state_named_like_a_city_is_the_state() -> None:
+    washington = _places("Wildfires forced hundreds of families out of central Washington.")
+    assert washington["Washington"].precision == "admin1"
+    mexico = _places("Gunmen attacked a police convoy in northern Mexico on Sunday.")["Mexico"]
+    assert mexico.precision == "country" and mexico.country == "MEX"
+
+
+def test_names_listed_with_states_are_states() -> None:
+    text = (
+        "Cases were reported in a diverse group of states including Georgia, Oklahoma, "
+        "Pennsylvania, Wisconsin and California."
+    )
+    places = _places(text)
+    assert {places[n].precision for n in ("Georgia", "Oklahoma", "Pennsylvania")} == {"admin1"}
+    assert places["Georgia"].country == "USA"
+
+
+def test_a_town_qualified_by_its_state_lies_in_that_state() -> None:
+    places = _places("She grew up in Paris, Texas, and later taught in Athens, Georgia.")
+    assert places["Paris"].admin1 == "Texas"
+    assert places["Athens"].country == "USA" and places["Athens"].admin1 == "Georgia"
+
+
+def test_a_two_word_demonym_resolves_to_its_region() -> None:
+    central = _places("A caravan of Central American migrants reached the border on Monday.")
+    assert central["Central American"].name == "Central America"
+
+
+def test_a_compass_word_at_the_start_of_a_name_is_no_embedded_place() -> None:
+    places = _places("The victim was stabbed on the South Kilburn Estate in north-west London.")
+    assert "South" not in places
+    assert places["London"].country == "GBR"

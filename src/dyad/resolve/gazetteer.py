@@ -45,7 +45,7 @@ class Candidate:
     admin1: str | None
     population: int
     precision: str  # neighbourhood | city | admin2 | admin1 | country | region
-    feature: str  # PPL, ADM1, PCLI, CONT, RGN or the neighbourhood kind
+    feature: str  # PPL, PPLC (national capital), ADM1, PCLI, CONT, RGN or the neighbourhood kind
     within: str | None  # enclosing city, for neighbourhoods
     source: (
         str  # geonames | country | dyad-admin1 | dyad-admin2 | dyad-regions | dyad-neighbourhoods
@@ -73,6 +73,13 @@ _ADMIN_SUFFIX = re.compile(
     r"krai|kray|raion|muhafazah|city|sheng|shi|(?:zhuangzu |huizu |uygur )?zizhiqu|"
     r"autonomous region)$"  # Chinese admin1 names: "Jiangsu Sheng", "Guangxi Zhuangzu Zizhiqu"
 )
+# GeoNames admin2 names carry their kind: "Province of Laguna", "Provincia di Lucca", "Partido de
+# Tigre", "Politischer Bezirk Bregenz", "City of Leeds"; news writes the bare name.
+_ADMIN2_PREFIX = re.compile(
+    r"^(?:provincia (?:de|di|del|della)|province (?:of|du|de)|departamento (?:de|del)|"
+    r"departement (?:de|du|des)|partido de|municipio de|city of|city and county of|"
+    r"city and borough of|borough of|politischer bezirk|canton de|rrethi i|komuna e)\s+"
+)
 _QUERY_SUFFIX = re.compile(
     r"^(?P<base>.+?)\s+(?P<suffix>province|governorate|region|state|district|oblast|prefecture|"
     r"department)$"
@@ -95,6 +102,9 @@ def name_key(text: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+_TOWN_OF = re.compile(r"^(?:town|city|village|township|borough|municipality) of (?=\w{3})")
+
+
 def _variants(key: str) -> list[str]:
     """Looser keys tried when the exact key is unknown (Arabic article, St., trailing 'city')."""
     out = []
@@ -106,7 +116,17 @@ def _variants(key: str) -> list[str]:
         out.append("mount " + key[3:])
     if key.endswith(" city"):
         out.append(key[:-5])
+    town = _TOWN_OF.match(key)
+    if town:  # "the Town of Groton", "City of Oxford residents"
+        out.append(key[town.end() :])
     return out
+
+
+def _admin2_keys(name: str) -> set[str]:
+    """Keys for an admin2 name, also without its "Province of" / "Provincia di" decoration."""
+    key = name_key(name)
+    bare = _ADMIN2_PREFIX.sub("", key)
+    return {key, bare} if bare else {key}
 
 
 def _admin_keys(name: str) -> set[str]:
@@ -291,7 +311,7 @@ def _area_candidates(
             within=None,
             source="dyad-admin2",
         )
-        out.append((candidate, {name_key(admin2)}))
+        out.append((candidate, _admin2_keys(admin2)))
     return out
 
 
@@ -425,6 +445,7 @@ def build_gazetteer() -> Gazetteer:
     countries = json.loads((GEONAMES_DIR / "countries.json").read_text(encoding="utf-8"))
     capital_names = {c["iso"]: name_key(c["capital"]) for c in countries.values() if c["capital"]}
     capitals: dict[tuple[str, str], Candidate] = {}
+    capital_positions: dict[tuple[str, str], int] = {}
     admin1_population: Counter[tuple[str, str]] = Counter()
     for city in cities.values():
         cc = city["countrycode"]
@@ -452,6 +473,10 @@ def build_gazetteer() -> Gazetteer:
             best = capitals.get((cc, capital_key))
             if best is None or best.population < candidate.population:
                 capitals[(cc, capital_key)] = candidate
+                capital_positions[(cc, capital_key)] = len(gaz.candidates) - 1
+    for position in capital_positions.values():  # the national capitals
+        gaz.candidates[position] = replace(gaz.candidates[position], feature="PPLC")
+    capitals = {k: gaz.candidates[p] for k, p in capital_positions.items()}
     for candidate, keys in _area_candidates(rg_rows, admin1_population):
         gaz.add(candidate, keys, set())
     _add_countries(gaz, countries, capitals)

@@ -43,6 +43,9 @@ SAME_NAME_AREA = -2.0
 SAME_NAME_AREA_TOWN = 100_000
 # "Georgia" in an article whose other places are all American is the state, not the country.
 AREA_OVER_COUNTRY = 3.0
+# A national capital is what a bare name usually means ("Rome", "Moscow"), even in an article
+# whose other places are in another country.
+CAPITAL_PRIOR = 2.0
 PROXIMITY = ((50.0, 2.5), (150.0, 2.0), (400.0, 1.2), (1000.0, 0.5))
 CONFIDENT_MARGIN = 2.0
 FALLBACK_POPULATION = 100_000
@@ -56,6 +59,14 @@ FACILITY_WORDS = frozenset((
     "jail", "campus", "base", "camp", "port", "harbour", "harbor", "bank", "embassy", "office",
     "house", "centre", "racecourse", "field", "fields", "place", "rue", "calle", "via", "lake",
     "fort", "mount", "canal", "river", "creek", "railroad",
+))  # fmt: skip
+
+
+# Words that begin many names without naming a place alone: "River North" is not "North".
+GENERIC_WORDS = frozenset((
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "federal", "national", "new", "upper", "lower", "greater", "grand", "great", "royal", "city",
+    "state", "united", "union", "international", "saint", "st",
 ))  # fmt: skip
 
 
@@ -107,6 +118,9 @@ def _score(
     if match.how != "name" and has_exact and c.source not in CURATED_PRIOR:
         score += ALIAS_BESIDE_NAME  # another place bears this as its own name
         reasons.append("alias-beside-name")
+    if c.feature == "PPLC":
+        score += CAPITAL_PRIOR
+        reasons.append("capital")
     if c.population > 0:
         magnitude = math.log10(c.population + 1)
         if c.precision in ("admin1", "admin2"):
@@ -163,6 +177,10 @@ def rank_candidates(
         for m in matches
         if m.candidate.precision == "city" and m.candidate.population >= 50_000
     }
+    regions = any(
+        m.candidate.precision == "region" and m.how == "name" and m.candidate.country is None
+        for m in matches
+    )
     area_countries = {
         m.candidate.country
         for m in matches
@@ -181,7 +199,7 @@ def rank_candidates(
         c = match.candidate
         if (
             c.precision == "city"
-            and c.country in area_countries
+            and (c.country in area_countries or regions)
             and c.population < SAME_NAME_AREA_TOWN
         ):
             score += SAME_NAME_AREA
@@ -258,13 +276,21 @@ def _confident(resolution: Resolution) -> bool:
 
 
 def resolve_document(
-    toponyms: Sequence[str], text: str = "", leading: Sequence[str] = ()
+    toponyms: Sequence[str],
+    text: str = "",
+    leading: Sequence[str] = (),
+    lists: Sequence[Sequence[int]] = (),
+    within: Sequence[tuple[int, int]] = (),
 ) -> list[Resolution]:
     """Resolve an article's toponyms together, in three passes: (1) each alone with the
     countries named in the text (``leading``, ISO3, ranked ahead), (2) with the places that pass
-    1 was sure of, (3) with all places of pass 2. Names the gazetteer lacks then fall back on a
-    place they contain ("Seoul Central District Court") or, for a street or building, on the
-    article's main city."""
+    1 was sure of, (3) with all places of pass 2. A name listed among areas of one kind
+    (``lists``: positions in ``toponyms`` of names written as one list, "Texas, Utah, Washington
+    and Wyoming") then takes the area of that kind it names; a town qualified by an area
+    (``within``: positions of "Bogota" and "Colombia" in "Bogota, Colombia") takes a town of
+    that name inside the area when the gazetteer has one. Names the gazetteer lacks fall back
+    on a place they contain ("Seoul Central District Court") or, for a street or building, on
+    the article's main city."""
     surfaces = country_mentions(text) if text else Counter()
     names = tuple(dict.fromkeys(toponyms))
     keys = {name: name_key(name) for name in names}
@@ -287,6 +313,10 @@ def resolve_document(
     first = run({}, _confident)
     second = run(first, _confident)
     final = run(second, lambda r: r.candidate is not None)
+    for group in lists:
+        _same_kind_as_list([toponyms[i] for i in group], final)
+    for town, area in within:
+        _inside(toponyms[town], final[toponyms[area]].candidate, final, countries[toponyms[town]])
     resolved = tuple(r.candidate for r in final.values() if r.candidate is not None)
     focus = _focus_city([final[name].candidate for name in toponyms])
     for name in names:
@@ -294,6 +324,69 @@ def resolve_document(
             context = GeoContext(countries[name], resolved, others[name])
             final[name] = _fallback(name, context, focus)
     return [final[name] for name in toponyms]
+
+
+LISTED_KINDS = ("admin1", "country")
+LISTED_SHARE = 2 / 3  # of the other members, resolved to one kind, make the list that kind
+
+
+def _same_kind_as_list(members: Sequence[str], final: dict[str, Resolution]) -> None:
+    """In a list whose other members (two thirds of them) resolved to countries, or to admin1
+    areas of one country, a member resolved otherwise takes the country or area of its exact
+    name, if any: "Georgia, Oklahoma, Pennsylvania" are states, "Chad, Niger and Mali"
+    countries."""
+    gazetteer = load_gazetteer()
+    for name in dict.fromkeys(members):
+        current = final[name].candidate
+        others = [final[m].candidate for m in members if name_key(m) != name_key(name)]
+        kinds = Counter(
+            (c.precision, c.country if c.precision == "admin1" else None) for c in others if c
+        )
+        if not kinds:
+            continue
+        (kind, country), count = kinds.most_common(1)[0]
+        if count < len(others) * LISTED_SHARE:
+            continue
+        if kind not in LISTED_KINDS or (current is not None and current.precision == kind):
+            continue
+        key = name_key(name)
+        options = [
+            m.candidate
+            for m in gazetteer.matches(name)
+            if m.candidate.precision == kind
+            and (country is None or m.candidate.country == country)
+            and (m.how == "name" or name_key(m.candidate.name) == key)
+        ]
+        if options:
+            best = max(options, key=lambda c: c.population)
+            reason = f"{final[name].reason}; listed with {kind} areas"
+            final[name] = replace(final[name], candidate=best, reason=reason)
+
+
+QUALIFIED = ("city", "neighbourhood", "admin2")
+
+
+def _inside(
+    name: str, area: Candidate | None, final: dict[str, Resolution], countries: tuple[str, ...]
+) -> None:
+    """A town written "<town>, <area>" ("Stroud, Ontario", "Bogota, Colombia") lies in that
+    country or admin1 area: the best-ranked candidate there replaces one outside it."""
+    current = final[name].candidate
+    if area is None or area.precision not in ("country", "admin1") or current is None:
+        return
+    if current.precision not in QUALIFIED or _in_area(current, area):
+        return
+    context = GeoContext(countries, (area,), ())
+    for score, candidate, reason in rank_candidates(name, context):
+        if candidate.precision in QUALIFIED and _in_area(candidate, area):
+            final[name] = Resolution(candidate, score, f"{reason}+qualified-by-area")
+            return
+
+
+def _in_area(candidate: Candidate, area: Candidate) -> bool:
+    if area.precision == "country":
+        return candidate.country == area.country
+    return candidate.country == area.country and candidate.admin1 == area.admin1
 
 
 def _focus_city(candidates: Sequence[Candidate | None]) -> Candidate | None:
@@ -330,7 +423,9 @@ def _fallback(name: str, context: GeoContext, focus: Candidate | None) -> Resolu
     for size in range(len(words) - 1, 0, -1):
         for begin in range(len(words) - size + 1):
             part = words[begin : begin + size]
-            if not part[0][:1].isupper() or all(w.lower() in FACILITY_WORDS for w in part):
+            if not part[0][:1].isupper() or all(
+                w.lower() in FACILITY_WORDS or w.lower() in GENERIC_WORDS for w in part
+            ):
                 continue
             found = resolve_toponym(" ".join(part), context)
             if found.candidate is not None and _supported(found.candidate, part, context):

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.article import Place
 from dyad.nlp.doc_text import doc_text
 from dyad.resolve.gazetteer import Candidate, load_gazetteer, name_key
-from dyad.resolve.geo import resolve_demonym, resolve_document
+from dyad.resolve.geo import GENERIC_WORDS, resolve_demonym, resolve_document
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELLED = {"PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -40,6 +40,11 @@ class Toponym:
     end: int
     text: str
     role: str = "place"
+    query: str = ""  # the name to look up when it differs from the text ("New York state")
+
+    @property
+    def name(self) -> str:
+        return self.query or self.text
 
 
 def toponym_spans(doc: Doc) -> list[Toponym]:
@@ -52,8 +57,12 @@ def toponym_spans(doc: Doc) -> list[Toponym]:
                 found.setdefault((toponym.start, toponym.end), toponym)
         known |= {name_key(t.text) for t in found.values() if t.role != "demonym"}
     dateline = _dateline(doc)
-    if dateline and not any(s < dateline.end and dateline.start < e for s, e in found):
-        found[(dateline.start, dateline.end)] = dateline
+    if dateline:
+        inside = [(s, e) for s, e in found if s < dateline.end and dateline.start < e]
+        if all(dateline.start <= s and e <= dateline.end for s, e in inside):
+            for span in inside:  # "ST" of "ST. LOUIS —" gives way to the whole name
+                del found[span]
+            found[(dateline.start, dateline.end)] = dateline
     for named in _named_by_place_noun(doc):
         if not any(s < named.end and named.start < e for s, e in found):
             found[(named.start, named.end)] = named
@@ -131,8 +140,14 @@ def _from_entity(ent: Span, known: set[str]) -> list[Toponym]:
     end = ent.start_char + len(text)
     if ent.label_ in PLACE_LABELS:
         start, end = _extended(ent, end)
-        return [Toponym(start, end, doc_text(ent.doc)[start:end], _role(ent))]
+        text = doc_text(ent.doc)[start:end]
+        return [Toponym(start, end, text, _role(ent), _area_query(ent, text))]
     if ent.label_ == "NORP" and _is_demonym(text):
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and _name_word(before) and before.lower_ != "the":
+            longer = doc_text(ent.doc)[before.idx : end]  # "Central American", "Latin American"
+            if _is_demonym(longer):
+                return [Toponym(before.idx, end, longer, "demonym")]
         return [Toponym(ent.start_char, end, text, "demonym")]
     if ent.label_ in MISLABELLED and _is_known_place(text, _cued(ent) or name_key(text) in known):
         return [Toponym(ent.start_char, end, text, _role(ent))]
@@ -150,7 +165,11 @@ def _extended(ent: Span, end: int) -> tuple[int, int]:
     doc, start = ent.doc, ent.start_char
     if ent.start > 0:
         before = doc[ent.start - 1]
-        if _name_word(before) and _known_exactly(doc_text(doc)[before.idx : end]):
+        if (
+            _name_word(before)
+            and before.lower_ != "the"
+            and _known_exactly(doc_text(doc)[before.idx : end])
+        ):
             start = before.idx
     for size in (2, 1):
         after = doc[ent.end : ent.end + size]
@@ -159,6 +178,44 @@ def _extended(ent: Span, end: int) -> tuple[int, int]:
         if _known_exactly(doc_text(doc)[start : after.end_char]):
             return start, after.end_char
     return start, end
+
+
+# Lower-case nouns that say the name beside them is an admin area: "New York state governor",
+# "the state of Washington", "Jiangsu province", "the province of Aceh".
+AREA_NOUNS = frozenset({"state", "province", "governorate", "oblast", "prefecture"})
+# "central Washington", "northern California": a part of an area, not of the town of that name.
+AREA_PARTS = frozenset({
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western", "upstate", "downstate", "rural",
+})  # fmt: skip
+
+
+def _area_query(ent: Span, text: str) -> str:
+    """``text`` with the area noun that follows it or precedes it with "of" ("New York state"),
+    so that the area, not the town of that name, is looked up; else the empty string."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.text in AREA_NOUNS:
+        return f"{text} {after.text}"
+    if (
+        ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].text in AREA_NOUNS
+    ):
+        return f"{text} {doc[ent.start - 2].text}"
+    if ent.start >= 1 and doc[ent.start - 1].text in AREA_PARTS and _area_and_town(text):
+        return f"{text} state"
+    return ""
+
+
+def _area_and_town(text: str) -> bool:
+    """Whether the name is both an admin1 area and a town ("Washington", "New York"), and no
+    country ("northern Mexico" is part of the country)."""
+    key = name_key(text)
+    exact = [c for c in load_gazetteer().lookup(text) if name_key(c.name) == key]
+    kinds = {c.precision for c in exact}
+    return "admin1" in kinds and "city" in kinds and "country" not in kinds
 
 
 def _name_word(token: Token) -> bool:
@@ -250,6 +307,8 @@ def _embedded(ent: Span, known: set[str]) -> list[Toponym]:
         head = tokens[:size]
         if tokens[size].lower_ == "of" or not all(t.text[:1].isupper() for t in head):
             continue
+        if all(t.lower_ in GENERIC_WORDS for t in head):
+            continue  # "South" of "South Kilburn Estate", "Federal" of "Federal University"
         text = ent.doc[head[0].i : head[-1].i + 1].text
         key = name_key(text)
         candidates = gaz.lookup(text)
@@ -287,7 +346,15 @@ def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
     context; ``countries`` (ISO3) are ranked first (the article's main country)."""
     toponyms = toponym_spans(doc)
     names = [t for t in toponyms if t.role != "demonym"]
-    together = iter(resolve_document([t.text for t in names], doc_text(doc), tuple(countries)))
+    text = doc_text(doc)
+    cued = {t.text: t.query for t in names if t.query}  # one sense per discourse
+    queries = [t.query or cued.get(t.text, t.text) for t in names]
+    within = [
+        (i, i + 1)
+        for i in range(len(names) - 1)
+        if _COMMA.fullmatch(text[names[i].end : names[i + 1].start])
+    ]
+    together = iter(resolve_document(queries, text, tuple(countries), _lists(names, text), within))
     resolutions = [
         resolve_demonym(t.text) if t.role == "demonym" else next(together) for t in toponyms
     ]
@@ -321,6 +388,28 @@ def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
             )
         )
     return places
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or|&)\s+")
+
+
+def _lists(toponyms: list[Toponym], text: str) -> list[list[int]]:
+    """Runs of toponyms written as one list ("Georgia, Oklahoma and Texas"): three or more
+    joined by commas, "and", "or", or two joined by "and"/"or" ("Dallas, Texas" is no list)."""
+    runs: list[list[int]] = []
+    run = [0] if toponyms else []
+    joined_by_word = False
+    for i in range(1, len(toponyms) + 1):
+        gap = text[toponyms[i - 1].end : toponyms[i].start] if i < len(toponyms) else None
+        if gap is not None and _LIST_GAP.fullmatch(gap):
+            run.append(i)
+            joined_by_word |= "," not in gap
+            continue
+        if len(run) >= 3 or (len(run) == 2 and joined_by_word):
+            runs.append(run)
+        run, joined_by_word = [i], False
+    return runs
 
 
 def _clean(text: str) -> str:
