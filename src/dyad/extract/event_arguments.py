@@ -32,6 +32,29 @@ TARGET_PREPS = {
     "to", "against", "on", "upon", "with", "from", "for", "at", "into", "toward", "towards",
 }  # fmt: skip
 
+# Where a place that is hit is named, when no actor is: "bombs in the capital Kabul", "lines
+# leading into Kabul", "the withdrawal of forces from Panama".
+PLACE_PREPS = {"in", "into", "inside", "at", "from", "across", "throughout"}
+
+# Verbs and nouns that move the actor's own people: what they move is no target, where it goes
+# is ("refused to deploy peacekeepers in Iraq", "withdraw its troops from Mali").
+THEME_VERBS = {
+    "deploy", "send", "dispatch", "contribute", "station", "withdraw", "pull", "move", "commit",
+    "redeploy", "post", "base", "evacuate",
+}  # fmt: skip
+THEME_NOUNS = {"deployment", "withdrawal", "dispatch", "pullout", "redeployment", "stationing"}
+FORCE_NOUNS = {
+    "troop", "troops", "soldier", "peacekeeper", "force", "forces", "personnel", "observer",
+    "monitor", "unit", "warship", "ship", "aircraft", "plane", "jet", "battalion", "brigade",
+    "contingent", "marine", "diplomat", "staff",
+}  # fmt: skip
+
+# "is opposed to", "is committed to": a stative participle whose subject holds the attitude.
+STATIVE_PARTICIPLES = {"oppose", "opposed", "commit", "committed", "dedicate", "devote"}
+
+# Acts taken over a grievance: "a strike over a bill signed by the minister".
+GRIEVANCE_TYPES = {"PROTEST", "ACCUSE", "REJECT"}
+
 # Acts whose target may be a place ("lifted a curfew in Montenegro") when no actor is named.
 PLACE_TARGET_TYPES = {
     "AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REJECT", "THREATEN", "PROTEST",
@@ -66,7 +89,11 @@ def find_arguments(
             pobj_of(token, ("by",)) if any(c.dep_ == "nsubjpass" for c in token.children) else None
         )
         patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        if agent is not None:
+        attitude = pobj_of(token, ("to",)) if patient is not None and agent is None else None
+        if attitude is not None and token.lemma_.lower() in STATIVE_PARTICIPLES:
+            # "Israel is opposed to French mediation": the subject opposes, no one opposes it.
+            source, target = patient, attitude
+        elif agent is not None:
             source, target = agent, patient
         elif patient is not None and "dobj" in pattern.targets:
             # "a journalist was killed": the victim is named, the doer is not (and is not
@@ -78,18 +105,23 @@ def find_arguments(
         source = noun_source(token)
         if source is None and clause is not token:
             source = subject_of(clause)
+        state = _state_phrase(token) if source is None else None
+        if state is not None:
+            source = subject_of(state)
     for slot in pattern.targets:
         if target is not None:
             break
         holders = [token] if pattern.kind == "v" or clause is token else [token, clause]
+        # "held talks with X": the slot may hang off the light verb's noun.
+        holders += [t for t in trigger_tokens if t.dep_ == "dobj" and t.head.i == token.i]
         for holder in holders:
             if slot == "dobj":
                 target = next(
                     (c for c in holder.children if c.dep_ == "dobj" and c.i not in trigger_ids),
                     None,
                 )
-                if target is None and holder.dep_ == "relcl" and pattern.kind == "v":
-                    target = None
+                if target is None and holder is token:
+                    target = _counted_object(holder)
             elif slot == "dative":
                 target = next((c for c in holder.children if c.dep_ == "dative"), None)
                 if target is not None and target.pos_ == "ADP":  # "lend money to Malawi"
@@ -101,12 +133,40 @@ def find_arguments(
             if target is not None and target.i not in trigger_ids:
                 break
             target = None
-    source, target = _quantified(_reporter(source)), _quantified(target)
+    if target is not None and is_moved_force(target):
+        target = None  # "deploy peacekeepers in Iraq": the place is the target (target_options)
+    source, target = _quantified(_main_subject(_reporter(source))), _quantified(target)
     source = source if can_be_actor(source) else None
     target = target if can_be_actor(target) else None
     if source is not None and target is not None and source.i == target.i:
         target = None
     return source, target, reciprocal
+
+
+def _state_phrase(noun: Token) -> Token | None:
+    """ "dockers went on strike", "teachers remained on strike": the verb of the phrase."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in {"go", "be", "remain", "stay", "come"} else None
+
+
+def _main_subject(pronoun: Token | None) -> Token | None:
+    """ "Two bombers killed 23 people when they blew themselves up": a pronoun subject of a
+    time or reason clause is the main clause's subject when it agrees in number."""
+    if pronoun is None or pronoun.lower_ not in {"they", "he", "she"}:
+        return pronoun
+    clause = pronoun.head
+    if clause.dep_ != "advcl" or not any(c.dep_ in {"mark", "advmod"} for c in clause.children):
+        return pronoun
+    main = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if main is None or main.pos_ == "PRON":
+        return pronoun
+    plural = main.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in main.children)
+    if (pronoun.lower_ == "they") != plural:
+        return pronoun
+    return _relative_head(main)
 
 
 def _reporter(pronoun: Token | None) -> Token | None:
@@ -159,7 +219,14 @@ def target_options(
     source: Token | None,
     target: Token | None,
 ) -> tuple[int, ...]:
-    """Other arguments that may name the target, best first (the resolver keeps an actor)."""
+    """Other arguments that may name the target, best first (the resolver keeps an actor).
+
+    First the holders' objects and prepositional phrases; then, for acts that can hit a place,
+    a place named inside them ("bombs in the capital Kabul"); then an "against" phrase deeper
+    in the clause, the owner of a noun in the trigger ("violated a ban by X"), whoever pressed
+    for what was refused ("declined despite pressure by X") and whoever a threat's condition
+    names ("... if the United States goes ahead").
+    """
     trigger_ids = {t.i for t in trigger_tokens}
     holders = list(dict.fromkeys([*trigger_tokens, clause]))
     # The act named in the complement: "agreed to provide aid for Romania", "urged Uganda to ...".
@@ -177,14 +244,22 @@ def target_options(
                 options.append(child)
             elif child.dep_ in {"xcomp", "ccomp"}:
                 options.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
-            elif child.dep_ in {"prep", "agent", "dative"} and child.lower_ in TARGET_PREPS:
-                options.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in {"prep", "agent", "dative"} and (
+                child.lower_ in TARGET_PREPS
+                or (child.lower_ == "of" and _act_noun(holder))
+                or (child.lower_ == "over" and event_type in GRIEVANCE_TYPES)
+            ):  # "the blockade of Serbia", "the killing of X", "a strike over the new law"
+                pobj = prep_object(child)
+                options.extend([pobj] if pobj is not None else [])
     if event_type in PLACE_TARGET_TYPES:  # "lifted a curfew in Montenegro": the place is hit
-        for holder in holders:
-            for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"):
-                options.extend(
-                    c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC"}
-                )
+        options.extend(_named_places(holders, trigger_ids))
+    options.extend(_deep_objects(holders, ("against",)))
+    if event_type in {"REJECT", "ACCUSE", "PROTEST"}:
+        # "violated a ban by X", "protested a law by X": whoever made what the act opposes.
+        options.extend(t for t in trigger_tokens if t.dep_ == "dobj" and t.pos_ == "NOUN")
+    if event_type == "REJECT":
+        options.extend(_despite_whom(holders))
+    options.extend(_condition_subjects(holders))
     taken = {t.i for t in (source, target) if t is not None}
     result: list[int] = []
     for option in list(options):
@@ -196,11 +271,145 @@ def target_options(
                 for c in prep.children
                 if c.dep_ == "pobj"
             )
-    for option in options:
+    # What the actor moves is its own ("deploy peacekeepers"): kept, but after any other option.
+    ordered = [o for o in options if not is_moved_force(o)] + [
+        o for o in options if is_moved_force(o)
+    ]
+    for option in ordered:
         fresh = option.i not in taken and option.i not in result
         if fresh and can_be_actor(option) and option.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"}:
             result.append(option.i)
     return tuple(result)
+
+
+def _act_noun(token: Token) -> bool:
+    """A noun that names the act itself ("blockade", "killing"), not the verb's clause."""
+    return token.pos_ == "NOUN" and token.dep_ != "ROOT"
+
+
+def is_moved_force(token: Token) -> bool:
+    """Troops, peacekeepers or ships that the actor itself sends, deploys or withdraws."""
+    if token.lemma_.lower() not in FORCE_NOUNS and token.lower_ not in FORCE_NOUNS:
+        return False
+    if any(c.ent_type_ in {"NORP", "GPE", "ORG"} and c.dep_ != "poss" for c in token.lefts):
+        return False  # "sent aid to Afghan soldiers": someone else's forces
+    head = token.head
+    if token.dep_ == "dobj":
+        return head.lemma_.lower() in THEME_VERBS
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in THEME_NOUNS
+    return False
+
+
+# Clauses with their own doer: what they hold is not an argument of the act.
+_OWN_CLAUSES = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "appos"}
+# The doer's own phrase ("Palestinian police in Jericho") says nothing of whom the act hits.
+_OTHER_PARTIES = {"nsubj", "nsubjpass", "agent", "npadvmod"}
+
+
+def _inside(holders: list[Token], trigger_ids: set[int]) -> list[Token]:
+    """Nouns under the holders, nearest first, not crossing into clauses of their own."""
+    queue = [c for h in holders for c in h.children if c.i not in trigger_ids]
+    queue += [h for h in holders if h.pos_ in {"NOUN", "PROPN"}]
+    seen: set[int] = set()
+    found: list[Token] = []
+    while queue:
+        node = queue.pop(0)
+        if node.i in seen or node.dep_ in _OWN_CLAUSES or node.dep_ in _OTHER_PARTIES:
+            continue
+        if node.dep_ == "acl" and node.tag_ == "VBN":
+            continue  # "techniques used against detainees": what a thing was used for
+        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"}:
+            continue  # "kidnapped advisers and exploded bombs in Kabul": another act
+        seen.add(node.i)
+        found.append(node)
+        queue.extend(node.children)
+    return found
+
+
+def _named_places(holders: list[Token], trigger_ids: set[int]) -> list[Token]:
+    """Places named in a locative phrase of the act or of what it acts on, nearest first."""
+    places: list[Token] = []
+    for prep in _inside(holders, trigger_ids):
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        pobj = prep_object(prep)
+        place = _place_name(pobj) if pobj is not None else None
+        if place is not None:
+            places.append(place)
+    return places
+
+
+def _place_name(token: Token) -> Token | None:
+    """The named place of a phrase: "Baghdad", "the capital Kabul", "central Baghdad"."""
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return token
+    for child in token.children:
+        if child.dep_ in {"appos", "compound"} and child.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return child
+    return None
+
+
+def _deep_objects(holders: list[Token], preps: tuple[str, ...]) -> list[Token]:
+    """Objects of ``preps`` anywhere in the act's clause ("hackers capable of launching cyber
+    warfare against the United States")."""
+    found: list[Token] = []
+    for prep in _inside(holders, set()):
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            pobj = prep_object(prep)
+            if pobj is not None:
+                found.append(pobj)
+    return found
+
+
+def _despite_whom(holders: list[Token]) -> list[Token]:
+    """ "declined to resign despite pressure by the commission": who pressed is refused."""
+    return [
+        pobj
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in {"despite", "defying"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _condition_subjects(holders: list[Token]) -> list[Token]:
+    """ "threatened to stop talks if the United States goes ahead": whom the condition binds."""
+    subjects: list[Token] = []
+    for holder in holders:
+        for clause in holder.children:
+            marked = any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
+            if clause.dep_ == "advcl" and marked:
+                subjects.extend(c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"})
+    return subjects
+
+
+def prep_object(prep: Token) -> Token | None:
+    """The object of a preposition. The parser sometimes leaves it dangling and hangs the noun
+    on a later clause ("granted asylum to [five officers] holed up in ..."): then the noun
+    phrase that starts right after the preposition."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is not None or any(c.dep_ in {"pcomp", "prep"} for c in prep.children):
+        return pobj
+    after = [
+        t
+        for t in prep.sent
+        if t.i > prep.i and t.left_edge.i == prep.i + 1 and t.pos_ in {"NOUN", "PROPN"}
+    ]
+    return max(after, key=lambda t: t.right_edge.i - t.left_edge.i, default=None)
+
+
+def _counted_object(verb: Token) -> Token | None:
+    """ "kidnapped up to 16 advisers": "up to" parsed as particle and preposition."""
+    for prt in verb.children:
+        if prt.dep_ == "prt" and prt.lower_ == "up":
+            for prep in prt.children:
+                if prep.lower_ == "to":
+                    pobj = prep_object(prep)
+                    if pobj is not None and any(c.dep_ == "nummod" for c in pobj.children):
+                        return pobj
+    return None
 
 
 def _complement_verb(token: Token) -> bool:
@@ -233,7 +442,7 @@ def pobj_of(head: Token, preps: tuple[str, ...]) -> Token | None:
     for prep in preps:
         for child in head.children:
             if child.dep_ in {"prep", "agent", "prt"} and child.lower_ == prep:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                pobj = prep_object(child)
                 if pobj is not None:
                     return pobj
     return None
@@ -249,6 +458,11 @@ def noun_source(noun: Token) -> Token | None:
             return child
         if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
             return child
+    for child in noun.children:  # "US Predator attacks": the side named inside a compound
+        if child.dep_ == "compound":
+            named = [t for t in child.subtree if t.ent_type_ in {"NORP", "GPE", "ORG"}]
+            if named and all(t.dep_ in {"compound", "amod"} for t in child.subtree):
+                return named[0]
     return None
 
 
@@ -262,6 +476,10 @@ def subject_of(verb: Token) -> Token | None:
         if subject is not None:
             return _relative_head(subject)
         if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ in {"VBG", "VBD"}):
+            return current.head
+        if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "NOUN":
+            # "An official Syrian newspaper called on Arabs to unite": the parse left the
+            # sentence without a verb root; the participle is its predicate.
             return current.head
         if (
             current.dep_ in {"xcomp", "advcl", "conj", "acl", "ccomp", "acomp"}

@@ -43,7 +43,23 @@ def prune_events(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]
             ),
             None,
         )
-        if twin is None:
+        nested = _nested_twin(doc, event, unique) if twin is None else None
+        doer = _doer_twin(event, unique)
+        if twin is None and doer is not None:
+            # "US attacks killed eight leaders": the attack and the killing are one act, done
+            # by the attack's doer to the killing's victims.
+            verb_act, noun_act = (event, unique[doer])
+            kept_source = unique[doer].source
+            if kept_source is not None and _within(kept_source, event):
+                verb_act, noun_act = unique[doer], event
+            unique[doer] = replace(
+                verb_act,
+                source=noun_act.source,
+                target=verb_act.target if verb_act.target is not None else noun_act.target,
+            )
+        elif nested is not None:
+            unique[nested] = merge_twins(doc, unique[nested], event)
+        elif twin is None:
             unique.append(event)
         elif unique[twin].target is None and event.target is not None:
             # "began a hunger strike to protest against X": one protest, against X.
@@ -55,6 +71,92 @@ def prune_events(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]
     if all(side):
         return unique
     return [e for e, is_side in zip(unique, side, strict=True) if not is_side]
+
+
+def _within(index: int, event: EventCandidate) -> bool:
+    return event.trigger_start <= index < event.trigger_end
+
+
+def _doer_twin(event: EventCandidate, kept: list[EventCandidate]) -> int | None:
+    """A kept act of the same type whose source is this act's trigger, or the reverse."""
+    for n, other in enumerate(kept):
+        if other.event_type != event.event_type:
+            continue
+        if (event.source is not None and _within(event.source, other)) or (
+            other.source is not None and _within(other.source, event)
+        ):
+            return n
+    return None
+
+
+def _nested_twin(doc: Doc, event: EventCandidate, kept: list[EventCandidate]) -> int | None:
+    """A kept act of the same type that this one names again inside its clause, or the reverse,
+    with no other doer: "staged a hunger strike ... in protest against X", "opened fire ...,
+    killing one person", "was killed in a car bomb explosion"."""
+    for n, other in enumerate(kept):
+        if other.event_type != event.event_type:
+            continue
+        for outer, inner in ((other, event), (event, other)):
+            if not _inside_clause(doc, inner, outer):
+                continue
+            if inner.source is None or _same_doer(doc, outer.source, inner.source):
+                return n
+    return None
+
+
+def merge_twins(doc: Doc, first: EventCandidate, second: EventCandidate) -> EventCandidate:
+    """One act from two mentions: the outer clause's event, with the doer and target either
+    names (the outer's first)."""
+    outer, inner = first, second
+    first_in, second_in = _inside_clause(doc, first, second), _inside_clause(doc, second, first)
+    if first_in and not second_in:
+        outer, inner = second, first
+    elif first_in and second_in and _width(second) > _width(first):
+        outer, inner = second, first  # "protests have been held": the fuller trigger
+    # The inner mention's target stays an option ("struck power plants, killing three people":
+    # the plants name no actor, the people do).
+    victims: tuple[int, ...] = (inner.target,) if inner.target is not None else ()
+    options = tuple(
+        i
+        for i in dict.fromkeys(outer.target_options + victims + inner.target_options)
+        if doc[i].lower_ not in REFLEXIVES
+    )
+    return replace(
+        outer,
+        source=outer.source if outer.source is not None else inner.source,
+        target=outer.target if outer.target is not None else _not_reflexive(doc, inner.target),
+        target_options=options,
+    )
+
+
+def _width(event: EventCandidate) -> int:
+    return event.trigger_end - event.trigger_start
+
+
+def _inside_clause(doc: Doc, inner: EventCandidate, outer: EventCandidate) -> bool:
+    """The inner act is named within the outer act's clause, not in a clause of its own
+    ("rejected the plan and said they opposed the force" reports two acts)."""
+    token = doc[inner.trigger_start]
+    for _ in range(12):
+        if token.i == outer.clause_head:
+            return True
+        if token.dep_ in {"conj", "ccomp", "parataxis"} and token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _not_reflexive(doc: Doc, index: int | None) -> int | None:
+    return None if index is None or doc[index].lower_ in REFLEXIVES else index
+
+
+def _same_doer(doc: Doc, outer: int | None, inner: int) -> bool:
+    """The same doer, or a pronoun standing for it ("... when they blew themselves up")."""
+    if outer is None:
+        return False
+    return doc[outer].lower_ == doc[inner].lower_ or doc[inner].pos_ == "PRON"
 
 
 def _protest_purpose(doc: Doc, event: EventCandidate, protests: list[Token]) -> bool:

@@ -22,7 +22,7 @@ PERSON_NOUNS = {
     "man", "woman", "negotiator", "envoy", "spokesman", "spokeswoman", "party", "faction",
     "community", "nation", "country", "state", "neighbor", "neighbour", "ally", "coalition",
     "wing", "branch", "unit", "bloc", "agency", "kingdom", "republic", "movement", "alliance",
-    "organisation", "organization",
+    "organisation", "organization", "supporter", "follower", "loyalist",
 }  # fmt: skip
 # Documents, acts and agreements: never an actor themselves, though their author may be named
 # ("a statement by the ministry", "the army's report"). "The agreement allows ..." has no source.
@@ -34,6 +34,11 @@ NON_ACTOR_NOUNS = {
     "measure", "sanction", "announcement", "speech", "message", "post", "video", "footage",
 }  # fmt: skip
 PLACE_NOUNS = {"village", "town", "city", "camp", "base", "district", "province", "region"}
+# Settlements named by who lives there ("a Kurdish village"); camps and bases stand for their owner.
+SETTLEMENT_NOUNS = {"village", "town", "city", "district", "neighbourhood", "neighborhood"}
+# Buildings and belongings that stand for their owner when one is named ("set fire to the offices
+# of the administrators", "raided the home of an activist").
+BUILDING_NOUNS = {"office", "headquarters", "home", "house", "residence", "property", "premises"}
 LEADING_DROP_DEPS = {"det", "predet", "nummod", "quantmod", "punct", "cc", "preconj"}
 LEADING_DROP_TAGS = {"DT", "PDT", "PRP$", "CD", "WDT", "-LRB-", "``", "''", ",", ":"}
 # Adjectives that say which kind of actor it is ("ethnic Turks", "armed groups").
@@ -42,6 +47,17 @@ KEPT_ADJECTIVES = {"ethnic", "military", "civilian", "paramilitary", "armed", "f
 # A target's "in" phrase is usually where it was hit ("peacekeepers in Iraq"), not who it is.
 SOURCE_PREPS = {"of", "in"}
 TARGET_PREPS = {"of"}
+# A person or group's own place or institution, named ("students at Cumhuriyet University", "a
+# missionary from Calgary"), is part of a target too; a plain "in" phrase is where it was hit.
+AFFILIATION_PREPS = {"at", "from"}
+# People who stand for a named organisation: "Red Cross officials", "members of the Association
+# of African Jurists", "inspectors of the IAEA" code as the organisation.
+ORG_STAND_INS = {
+    "official", "officials", "member", "members", "inspector", "inspectors", "representative",
+    "representatives", "minister", "ministers", "delegate", "delegates",
+}  # fmt: skip
+# Participles that describe where an actor sits: "a newspaper based in Beirut".
+PLACING_PARTICIPLES = {"based", "headquartered", "stationed"}
 # Phrases of a thing that name its owner, author or target, tried in this order.
 OWNER_PREPS = ("of", "by", "from", "against", "on", "to", "with", "for")
 
@@ -57,11 +73,28 @@ def is_actor_token(token: Token, kb: ActorKB) -> bool:
         return True
     if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
         return False
-    return token.lemma_.lower() in PERSON_NOUNS or kb.sector_for_term(token.lower_) is not None
+    if token.lemma_.lower() in PERSON_NOUNS or kb.sector_for_term(token.lower_) is not None:
+        return True
+    # "the Kenya Anti-Corruption Commission": a name of several capitalised words.
+    compounds = sum(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
+    if token.pos_ == "PROPN" and token.is_title and compounds >= 2:
+        return True
+    # "Salaheddine Sidhoum, Algeria's leading human rights activist": the apposition says who.
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and is_actor_token(c, kb) for c in token.children
+    )
 
 
 def is_non_actor_noun(token: Token) -> bool:
-    """A document, agreement or act ("the statement", "the Reciprocal Access Agreement")."""
+    """A document, agreement or act ("the statement", "the Reciprocal Access Agreement"), or a
+    condition ("a state of siege", "a state of emergency")."""
+    if token.lower_ == "state" and any(
+        g.dep_ == "pobj" and g.pos_ == "NOUN"
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    ):
+        return True
     return (
         token.pos_ in {"NOUN", "PROPN"}
         and token.lemma_.lower() in NON_ACTOR_NOUNS
@@ -78,11 +111,26 @@ def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
     """The token that names the actor of an argument: itself, or the possessor, the nationality
     or organisation modifier, or the "of"/"by"/"against" phrase of a thing ("Turkey's efforts",
     "Palestinian homes", "calls by Belarus's rulers", "action against Russia")."""
-    if depth > 3 or is_actor_token(token, kb) or token.pos_ not in {"NOUN", "PROPN"}:
+    if depth > 3 or token.pos_ not in {"NOUN", "PROPN"}:
+        return token
+    org = _organisation_of(token)
+    if org is not None:
+        return org
+    if token.lemma_.lower() in BUILDING_NOUNS:
+        owner = _owner_of_building(token, kb, depth)
+        if owner is not None:
+            return owner
+    if is_actor_token(token, kb):
         return token
     for child in token.children:
         if child.dep_ == "poss" and child.tag_ != "PRP$" and is_actor_token(child, kb):
             return child
+    if token.lemma_.lower() in PLACE_NOUNS and _named_place_part(token) is not None:
+        return token  # "the Bosnian town of Gorazde": the place itself, as PLOVER codes it
+    if token.lemma_.lower() in SETTLEMENT_NOUNS and any(
+        c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} for c in token.lefts
+    ):
+        return token  # "a Kurdish village": a community hit, not the Kurds at large
     # "military aid" names no actor; "Israeli homes" and "rebel camps" do. The words of the
     # thing's own name ("the Reciprocal Access Agreement") are no owner.
     own = entity_of(token)
@@ -106,7 +154,58 @@ def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
                     inner = actor_token(pobj, kb, depth + 1)
                     if is_actor_token(inner, kb):
                         return inner
+    # "property seized by Algerian forces", "the demonstration staged by students": the doer
+    # of what was done to the thing.
+    for participle in token.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            # "a bill signed in by the minister": the "by" may hang off the particle.
+            near = [*participle.children, *(g for c in participle.children for g in c.children)]
+            for agent in near:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    doer = actor_token(pobj, kb, depth + 1) if pobj is not None else None
+                    if doer is not None and is_actor_token(doer, kb):
+                        return doer
     return token
+
+
+def _named_place_part(place: Token) -> Token | None:
+    """The name in "the town of Gorazde", "a village in Western Cambodia"."""
+    for prep in place.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC"}:
+                    return pobj
+    return None
+
+
+def _owner_of_building(token: Token, kb: ActorKB, depth: int) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "poss" and child.tag_ != "PRP$" and is_actor_token(child, kb):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            inner = actor_token(pobj, kb, depth + 1) if pobj is not None else None
+            if inner is not None and is_actor_token(inner, kb):
+                return inner
+    return None
+
+
+def _organisation_of(token: Token) -> Token | None:
+    """The named organisation that officials or members stand for ("Red Cross officials",
+    "members of the Association of African Jurists"); a state's officials stay officials."""
+    if token.lower_ not in ORG_STAND_INS or token.ent_type_:
+        return None
+    # "EU members" are member states; "members of the Association" are the association.
+    kind = "member" if token.lemma_.lower() == "member" else "official"
+    for child in token.children:
+        if child.dep_ in {"compound", "nmod"} and child.ent_type_ == "ORG" and kind != "member":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ == "ORG" and pobj.pos_ == "PROPN":
+                return pobj
+    return None
 
 
 def actor_span(
@@ -129,8 +228,12 @@ def actor_span(
     if owner is not None and head.head.i == owner.i and head.dep_ in {"compound", "amod", "nmod"}:
         lefts += [t for c in owner.lefts if c.i < head.i for t in c.subtree]
     start = _contiguous_left(doc, start, {t.i for t in lefts})
-    if owner is None:
+    place_name = _named_place_part(head) if owner is None and is_place_token(head) else None
+    if place_name is not None:
+        end = place_name.i + 1
+    elif owner is None:
         end = _kept_right(head, end, kb, SOURCE_PREPS if role == "source" else TARGET_PREPS)
+        end = max(end, _apposed_name_end(head, end), _placing_end(head, end))
     name_start = ent.start if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE"} else -1
     while start < end - 1 and _drop_leading(doc[start], start < name_start):
         start += 1
@@ -140,26 +243,93 @@ def actor_span(
 
 
 def _contiguous_left(doc: Doc, start: int, allowed: set[int]) -> int:
-    while start - 1 in allowed and (not doc[start - 1].is_punct or doc[start - 1].text == "-"):
-        start -= 1
+    """Extend left over the phrase's own words; a bracketed part of a name ("the Umma (Nation)
+    party") stays in, a comma or dash clause does not."""
+    inner = start
+    while inner - 1 in allowed and (
+        not doc[inner - 1].is_punct
+        or doc[inner - 1].text in {"-", "(", ")"}
+        or (doc[inner - 1].text == "." and doc[inner - 1].tag_ == "NNP")  # "Lt. Gen."
+    ):
+        inner -= 1
+        if not doc[inner].is_bracket:
+            start = inner
+        elif doc[inner].text == "(":
+            start = inner + 1  # an unclosed bracket: the name starts after it
     return start
+
+
+def _apposed_name_end(head: Token, end: int) -> int:
+    """ "religious leader Ayatollah Ruhollah Khomeini", "Minister for Interior Aftab Sherpao":
+    a name set right after its title, with no comma, is part of the phrase."""
+    for child in head.rights:
+        if child.dep_ != "appos" or child.ent_type_ != "PERSON":
+            continue
+        gap = head.doc[head.i + 1 : child.left_edge.i]
+        if child.left_edge.i >= end and not any(t.is_punct for t in gap) and len(gap) <= 3:
+            return child.right_edge.i + 1 if not child.right_edge.is_punct else child.i + 1
+    return end
+
+
+def _placing_end(head: Token, end: int) -> int:
+    """ "a newspaper based in Christian east Beirut": where the actor sits names it."""
+    for child in head.rights:
+        if child.dep_ == "acl" and child.lower_ in PLACING_PARTICIPLES and child.i == end:
+            return child.right_edge.i + 1
+    return end
 
 
 def _kept_right(head: Token, end: int, kb: ActorKB, preps: set[str]) -> int:
     """Extend over an "of"/"in" phrase that is part of the actor ("member of the parliament")."""
     if head.ent_type_ in ACTOR_ENTS - {"NORP"} and head.pos_ == "PROPN":
         return end
+    if head.pos_ == "PROPN" and head.is_title:
+        end = _name_continuation(head, end)
     for child in head.rights:
         if child.i < end:
             continue
-        if child.dep_ != "prep" or child.lower_ not in preps:
+        affiliation = child.lower_ in AFFILIATION_PREPS and _is_person_group(head, kb)
+        if child.dep_ != "prep" or not (child.lower_ in preps or affiliation):
             break
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if pobj is None or not any(t.ent_type_ or is_actor_token(t, kb) for t in pobj.subtree):
-            break
+        if pobj is None or not any(
+            t.ent_type_ != "NORP" and (t.ent_type_ or is_actor_token(t, kb) or t.pos_ == "PROPN")
+            for t in pobj.subtree
+        ):
+            break  # "administrators of Muslim property": a thing, not part of who they are
+        if affiliation and child.lower_ not in preps:
+            return pobj.i + 1 if _named(pobj) else end
         ids = [t.i for t in child.subtree if not (t.dep_ in {"relcl", "acl"} or t.is_punct)]
         stop = _first_clause_token(child)
         return min(max(ids) + 1, stop) if ids else end
+    return end
+
+
+def _is_person_group(head: Token, kb: ActorKB) -> bool:
+    """People named by a common noun ("students", "missionary"), not an organisation's name."""
+    return head.pos_ == "NOUN" and is_actor_token(head, kb)
+
+
+def _named(pobj: Token) -> bool:
+    """A named place or institution: "Calgary", "Cumhuriyet University", "East Timor's capital"
+    (not "a heating plant in the Kyivskyi district": the name there is the plant's place)."""
+    own = [pobj, *(c for c in pobj.children if c.dep_ in {"compound", "poss"})]
+    return pobj.pos_ == "PROPN" or any(t.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} for t in own)
+
+
+def _name_continuation(head: Token, end: int) -> int:
+    """ "the Congolese Association for Access to Justice": a name's own capitalised phrases."""
+    for child in head.rights:
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in {"for", "of", "to", "on"}:
+            break
+        aside = {
+            d.i for t in child.subtree if t.dep_ in {"appos", "relcl", "acl"} for d in t.subtree
+        }
+        words = [t for t in child.subtree if t.i > child.i and t.i not in aside]
+        words = [t for t in words if not t.is_punct]
+        if not words or not all(t.is_title or t.dep_ == "det" or t.pos_ == "ADP" for t in words):
+            break
+        end = max(t.i for t in words) + 1
     return end
 
 
@@ -172,6 +342,8 @@ def _first_clause_token(prep: Token) -> int:
 
 
 def _drop_leading(token: Token, name: bool) -> bool:
+    if token.dep_ == "npadvmod" and token.head.tag_ == "VBN" and not token.ent_type_:
+        return True  # "war-torn Mozambique" ("Vietnamese-led forces" names a side: kept)
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.text == "-" and not token.like_num:
         return False  # "anti-Syria journalist": a hyphenated word is kept whole

@@ -64,8 +64,8 @@ def build_events(
             reciprocal=candidate.reciprocal,
             confidence=candidate.confidence,
             trigger=TextSpan(text=trigger.text, start=start, end=trigger.end_char + offset),
-            source=_participant(actors, candidate.source, "source"),
-            target=_target(actors, candidate.target, candidate.target_options),
+            source=(source := _participant(actors, candidate.source, "source")),
+            target=_target(actors, candidate.target, candidate.target_options, source),
             location=place,
             date=date.value if date is not None else article.date,
             date_precision=date.precision if date is not None else _undated(article),
@@ -132,14 +132,27 @@ def _participant(actors: ActorResolver, head: int | None, role: str) -> Particip
 
 
 def _target(
-    actors: ActorResolver, first: int | None, options: tuple[int, ...]
+    actors: ActorResolver,
+    first: int | None,
+    options: tuple[int, ...],
+    source: Participant | None = None,
 ) -> Participant | None:
-    """The first target candidate that names an actor or a place ("power lines" names neither)."""
+    """The first target candidate that names an actor or a place ("power lines" names neither)
+    other than the source ("would deny entry to the United States to all individuals")."""
     for head in (first, *options) if first is not None else options:
         token = actor_token(actors.doc[head], actors.kb)
         if is_actor_token(token, actors.kb) or is_place_token(token):
-            return _participant(actors, head, "target")
+            target = _participant(actors, head, "target")
+            if target is not None and source is not None and _same_actor(source, target):
+                continue
+            return target
     return None
+
+
+def _same_actor(source: Participant, target: Participant) -> bool:
+    if source.text.casefold() == target.text.casefold():
+        return True
+    return source.start == target.start and source.end == target.end
 
 
 def _same_sentence_antecedent(
