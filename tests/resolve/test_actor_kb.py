@@ -149,6 +149,13 @@ def test_demonym_plurals_are_generated(kb: ActorKB) -> None:
     assert (israelis and israelis.iso3, chinese and chinese.iso3) == ("ISR", "CHN")
 
 
+def test_demonyms_in_man_take_the_plural_in_men(kb: ActorKB) -> None:
+    irishmen = kb.country_by_demonym("Irishmen")
+    germans = kb.country_by_demonym("Germans")
+    assert (irishmen and irishmen.iso3, germans and germans.iso3) == ("IRL", "DEU")
+    assert kb.country_by_demonym("Germen") is None
+
+
 @pytest.mark.parametrize(
     ("phrase", "sector"),
     [

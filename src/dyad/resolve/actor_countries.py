@@ -132,3 +132,18 @@ def group_mention(
         )
         sector = "CVL"
     return Actor(country=country, sector=sector, kind="group", resolved_by="group+home"), "group"
+
+
+def people_modifier(kb: ActorKB, head: Token) -> bool:
+    """True when a people, ethnic or religious group premodifies the noun ("Kurdish forces",
+    "Moslem forces", "Karen troops"): a group, unlike a demonym, has no state army."""
+    for child in head.lefts:
+        if child.dep_ not in MODIFIER_DEPS or not child.text[:1].isupper() or is_stance(child):
+            continue
+        ent = entity_of(child)
+        text = ent.text if ent is not None else child.text
+        if kb.country_by_demonym(text) or kb.country_by_name(text) or kb.lookup_name(text):
+            continue
+        if kb.group_countries(text) or (ent is not None and ent.label_ == "NORP"):
+            return True
+    return False

@@ -105,6 +105,8 @@ def demonym_plurals(demonym: str) -> tuple[str, ...]:
     lowered = demonym.lower()
     if lowered.endswith(("s", "sh", "ch", "x", "z", "ese")):
         return (demonym,)
+    if lowered.endswith("man") and lowered != "german":  # "Irishman" -> "Irishmen"
+        return (demonym, demonym[:-3] + "men")
     return (demonym, demonym + "s")
 
 

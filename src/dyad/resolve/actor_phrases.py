@@ -163,7 +163,8 @@ def located_country(kb: ActorKB, head: Token, of: bool = False) -> str | None:
             found = _named_place_country(kb, obj)
             if found is not None:
                 return found
-            if obj.pos_ == "PROPN" and prep.lower_ in PLACE_PREPS and _untagged_place(kb, obj):
+            placed = prep.lower_ in PLACE_PREPS or (of and prep.lower_ == "of")
+            if obj.pos_ == "PROPN" and placed and _untagged_place(kb, obj):
                 # "local authorities in Sumy": a town the parser took for a name
                 return place_country(kb, obj.text)
     return None
@@ -223,9 +224,13 @@ def clause_place_country(kb: ActorKB, head: Token) -> str | None:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    # the verb's own locative, or its object's ("attacked a checkpoint in Raqqa")
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != head.i]
-    preps = [p for t in (verb, *objects) for p in t.children if p.dep_ == "prep"]
+    # the verb's own locative, or its object's ("attacked a checkpoint in Raqqa"), or that of
+    # the clause it adds to ("struck a building in Kharkiv, killing three civilians")
+    verbs = [verb]
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        verbs.append(verb.head)
+    objects = [c for v in verbs for c in v.children if c.dep_ == "dobj" and c.i != head.i]
+    preps = [p for t in (*verbs, *objects) for p in t.children if p.dep_ == "prep"]
     for prep in preps:
         if prep.lower_ not in PLACE_PREPS or prep.i < head.i - 12:
             continue
@@ -236,9 +241,29 @@ def clause_place_country(kb: ActorKB, head: Token) -> str | None:
     return None
 
 
+def sentence_place_country(kb: ActorKB, head: Token) -> str | None:
+    """Country of the places the noun's sentence names as where things happen ("in Kharkiv",
+    "near Goma"), when they all lie in one country."""
+    found = {_place_named(kb, t) for t in head.sent if t.i != head.i and is_locative(t)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _place_named(kb: ActorKB, token: Token) -> str | None:
+    """Country of a place the token itself names ("Kharkiv" in "in Kharkiv"; not "an exchange
+    mediated by the UAE" in "in an exchange mediated by the UAE")."""
+    ent = entity_of(token)
+    if ent is None or ent.label_ not in {"GPE", "LOC", "FAC"} or is_stance(token):
+        return None
+    return place_country(kb, ent.text)
+
+
 def _named_place_country(kb: ActorKB, obj: Token) -> str | None:
-    """Country of the first place entity in a preposition's object ("in eastern Aleppo")."""
-    for token in obj.subtree:
+    """Country of the first place entity in a preposition's object ("in eastern Aleppo"); a
+    place inside it ("a US base in Syria") before one that only modifies it ("a US base")."""
+    tokens = list(obj.subtree)
+    inner = [t for t in tokens if t.dep_ in {"pobj", "appos"} or t.i == obj.i]
+    for token in [*inner, *(t for t in tokens if t not in inner)]:
         ent = entity_of(token)
         if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"} and not is_stance(token):
             found = place_country(kb, ent.text)
@@ -293,9 +318,30 @@ def title_sector(kb: ActorKB, context: Span, head: Token) -> str | None:
                 return sector
     for token in context:  # a title after the name: "Tom Barrack, the US envoy"
         if token.ent_type_ != "PERSON" and token.i > start:
-            sector = kb.sector_for_term(token.lower_)
+            # with its premodifier first: "Gaza's security chief", "the army chief"
+            before = doc[token.i - 1] if token.i > start + 1 else None
+            sector = None
+            if before is not None and before.dep_ in {"compound", "amod"}:
+                sector = kb.sector_for_term(f"{before.lower_} {token.lower_}")
+            sector = sector or kb.sector_for_term(token.lower_)
             if sector is not None:
                 return sector
+    return None
+
+
+def appositive_home(kb: ActorKB, context: Span, head: Token, main: str | None) -> str | None:
+    """Country of a people or place named in a title after the name: "Mohammed Dahlan, Gaza's
+    security chief" (a name or demonym there is read by :func:`modifier_country`)."""
+    for token in context:
+        if token.i <= head.i or token.ent_type_ == "PERSON" or not token.text[:1].isupper():
+            continue
+        ent = entity_of(token)
+        text = ent.text if ent is not None else token.text
+        found = group_home(kb, text, main)
+        if found is None and ent is not None and ent.label_ in {"GPE", "LOC"}:
+            found = place_country(kb, text)
+        if found is not None:
+            return found
     return None
 
 
@@ -342,3 +388,23 @@ def member_organisation(kb: ActorKB, head: Token, on: dt.date | None) -> Actor |
                 resolved_by="organisation-member",
             )
     return None
+
+
+# Words naming a private association, and words saying it reaches beyond one country.
+ASSOCIATION_NOUNS = {
+    "association", "forum", "federation", "foundation", "institute", "network", "society",
+    "league", "alliance", "coalition", "centre", "center", "committee", "council", "union",
+    "watch", "campaign", "congress", "confederation", "trust", "fund", "initiative",
+}  # fmt: skip
+INTERNATIONAL_WORDS = {
+    "international", "world", "global", "african", "arab", "asian", "european", "american",
+    "latin", "pan", "third", "islamic", "muslim", "christian", "catholic", "worldwide",
+    "mediterranean", "pacific", "atlantic", "caribbean", "nordic", "commonwealth",
+}  # fmt: skip
+
+
+def is_international_association(span: Span) -> bool:
+    """An unknown organisation whose name says it is an association reaching beyond one
+    country: "Association of African Jurists", "International Press Institute"."""
+    words = {t.lower_.strip("-") for t in span}
+    return span.root.lower_ in ASSOCIATION_NOUNS and bool(words & INTERNATIONAL_WORDS)

@@ -14,24 +14,32 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Actor, Mention
-from dyad.resolve.actor_countries import MODIFIER_DEPS, country_mention, group_mention
+from dyad.resolve.actor_countries import (
+    MODIFIER_DEPS,
+    country_mention,
+    group_mention,
+    people_modifier,
+)
 from dyad.resolve.actor_kb import ActorKB
 from dyad.resolve.actor_phrases import (
     OFFICE_SECTORS,
     adjusted_sector,
     after_title,
+    appositive_home,
     clause_place_country,
     country_of_name,
     entity_of,
     holds_title,
     is_ethnic,
     is_former,
+    is_international_association,
     is_stance,
     located_country,
     main_country,
     member_organisation,
     modifier_country,
     modifier_home,
+    sentence_place_country,
     title_sector,
 )
 from dyad.resolve.coref import (
@@ -53,6 +61,9 @@ ARMED = {"MIL", "COP", "SPY"}  # state force sectors
 # Sectors whose members are usually of the place where they act (not soldiers or diplomats).
 LOCAL_SECTORS = {"CVL", "REB", "UAF", "CRM", "EDU", "LAB", "BUS", "REF", "HLH", "REL", "OPP"}
 LOCAL_SECTORS |= {"AGR", "COP", "MED"}
+# Sectors of people who live where the article's events happen (armed men and negotiators may
+# come from elsewhere): civilians, refugees, workers.
+RESIDENT_SECTORS = {"CVL", "REF", "HLH", "EDU", "LAB", "AGR", "BUS"}
 DROP_CHILDREN = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "punct", "prep", "xcomp"}
 # Definite descriptions that stand for a person named earlier ("the envoy" after Tom Barrack).
 PERSON_NOMINALS = {"envoy", "minister", "president", "leader", "ambassador", "official"}
@@ -188,6 +199,10 @@ class ActorResolver:
             and self.kb.country_by_misspelling(token.text) is not None
         ):
             return True  # "Ethopia has agreed ...": a misspelt country the parser did not tag
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and self._untagged_titled_name(
+            token
+        ):
+            return True  # "extradited British militant Haroon Rashid Aswad"
         if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound" or token.ent_type_:
             return False
         # "tribal leaders", "riot police": the term may need the noun's premodifiers;
@@ -308,8 +323,18 @@ class ActorResolver:
         if head.ent_type_ == "PERSON" or (head.ent_type_ == "ORG" and after_title(head)):
             # the small model tags some titled names ORG: "Vice-President Moody Awori"
             return self._person(head, span)
-        sector = self.kb.sector_for_term(_strip_det(span.text)) or self.kb.sector_for_term(
-            head.lower_
+        if self._untagged_titled_name(head):
+            # "British militant Haroon Rashid Aswad": a name the parser did not tag
+            return self._person(head, span)
+        # a bracketed acronym after the phrase is no part of the term: "Union of Teachers (NUT)"
+        phrase = _strip_det(span.text).split(" (")[0]
+        premods = [t.text for t in head.lefts if t.dep_ in {"amod", "compound"}][-2:]
+        sector = (
+            self.kb.sector_for_term(phrase)
+            # the noun with its premodifiers, when a phrase after it ends the span: "the town
+            # council of Kramatorsk"
+            or self.kb.sector_for_term(" ".join([*premods, head.text]))
+            or self.kb.sector_for_term(head.lower_)
         )
         if sector is None and head.lemma_.lower() in UNIT_NOUNS:
             # "Army units", "police patrols": the sector of the force the unit belongs to
@@ -360,7 +385,9 @@ class ActorResolver:
         )
 
     def _sector_noun(self, head: Token, span: Span, sector: str) -> Resolution:
-        member_of = member_organisation(self.kb, head, self.on)
+        member_of = member_organisation(self.kb, head, self.on) or self._organisation_of(
+            head, sector
+        )
         if member_of is not None and member_of.sector == "IMG":
             member_of = self._local_branch(member_of, head, span)
         if member_of is not None and member_of.sector in {"GOV", "PTY"} and sector in ARMED:
@@ -373,6 +400,14 @@ class ActorResolver:
             return speaks_for, "sector", None
         country = modifier_country(self.kb, span, head)
         sector = adjusted_sector(span, head, sector)
+        if sector == "MIL" and country is None and people_modifier(self.kb, head):
+            sector = "REB"  # "Kurdish forces", "Moslem forces", "Karen troops": no state's army
+        owner = self._possessor(head) if country is None else None
+        if owner is not None:
+            # "his forces" after a rebel leader, "Putin's troops": the possessor's side
+            country = owner.country
+            if sector in ARMED and owner.sector in {"REB", "IMG", "UAF", "OPP"}:
+                sector = "REB"
         # Only a common noun refers back ("the army"); a name ("the Liberation Front") does not.
         definite = head.pos_ == "NOUN" and any(
             c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det"
@@ -399,7 +434,7 @@ class ActorResolver:
             )
             if earlier is not None:
                 return copy_of(earlier, "nominal-coref")
-        how = "sector-noun"
+        how = "sector-noun" if owner is None else "sector-noun+possessor"
         if country is None:
             country = located_country(self.kb, head, of=sector in {"GOV", "LEG", "CVL"})
             how = "sector-noun" if country is None else "sector-noun+place"
@@ -412,6 +447,11 @@ class ActorResolver:
             # civilians in Kherson" (a state's forces or officials may act abroad)
             country = clause_place_country(self.kb, head)
             how = "sector-noun" if country is None else "sector-noun+clause-place"
+        if country is None and sector in RESIDENT_SECTORS:
+            # or where the sentence happens, before the article's main country: "Drones hit
+            # Kharkiv overnight. Three civilians were killed."
+            country = sentence_place_country(self.kb, head)
+            how = "sector-noun" if country is None else "sector-noun+sentence-place"
         foreign = any(
             t.lower_ == "foreign"
             for t in [*head.lefts, *(head.head.lefts if head.dep_ == "compound" else [])]
@@ -424,6 +464,56 @@ class ActorResolver:
         ):
             country, how = self.main_country, "sector-noun+article-country"
         return Actor(country=country, sector=sector, kind="sector", resolved_by=how), "sector", None
+
+    def _possessor(self, head: Token) -> Actor | None:
+        """The actor of a person, organisation or pronoun owning the noun ("his forces",
+        "Museveni's soldiers"), when it has a country; countries are read as modifiers."""
+        for child in head.children:
+            if child.dep_ != "poss" or child.i > head.i:
+                continue
+            if child.pos_ == "PRON" and child.lower_ not in {"his", "her", "its", "their"}:
+                continue
+            if child.pos_ != "PRON" and child.ent_type_ not in {"PERSON", "ORG"}:
+                continue
+            owner = self.mention_for(child.i).actor
+            if owner is not None and owner.country is not None:
+                return owner
+        return None
+
+    def _untagged_titled_name(self, head: Token) -> bool:
+        """A proper noun with no entity that follows a title noun through name words only
+        ("militant Haroon Rashid Aswad"), as a person's name does."""
+        if head.pos_ != "PROPN" or head.ent_type_ or not head.text[:1].isupper():
+            return False
+        i = head.i - 1
+        while i >= 0 and self.doc[i].pos_ == "PROPN" and not self.doc[i].ent_type_:
+            i -= 1
+        if i < 0 or i == head.i - 1 or self.doc[i].pos_ != "NOUN":
+            return False  # no name word before the head, or no title before the name
+        return self.kb.sector_for_term(self.doc[i].lower_) is not None
+
+    def _organisation_of(self, head: Token, sector: str) -> Actor | None:
+        """ "gunmen from the Sinaloa Cartel", "officials of the WHO": the named organisation
+        the people of a sector noun come from ("a spokesman for" speaks for one instead)."""
+        if head.lemma_.lower() in SPOKESPERSONS:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+                continue
+            for obj in prep.children:
+                ent = entity_of(obj) if obj.dep_ == "pobj" else None
+                if ent is None or ent.label_ != "ORG":
+                    continue
+                entries = self.kb.lookup_name(ent.text, self.on)
+                entry = next((e for e in entries if e.kind == "organisation"), None)
+                if entry is None or (entry.role == "media") != (sector == "MED"):
+                    continue
+                return Actor(
+                    id=entry.id, name=entry.name, country=entry.country or None,
+                    sector=entry.sector or None, kind="organisation",
+                    resolved_by="organisation-of",
+                )  # fmt: skip
+        return None
 
     def _local_branch(self, actor: Actor, head: Token, span: Span) -> Actor:
         """An international armed group where the sentence places it ("Iraq's al-Qaeda", "ISIS
@@ -485,6 +575,14 @@ class ActorResolver:
                     kind="organisation",
                     resolved_by="organisation-name-country",
                 )
+                return actor, "organisation", None
+            if is_international_association(span):
+                # "the Association of African Jurists", "the Third World Water Forum": a body of
+                # no one state that is no known intergovernmental one
+                actor = Actor(
+                    name=_strip_det(span.text), sector="NGO", kind="organisation",
+                    resolved_by="organisation-name-international",
+                )  # fmt: skip
                 return actor, "organisation", None
         if head.pos_ != "NOUN":
             return UNRESOLVED
@@ -582,7 +680,9 @@ class ActorResolver:
         ):
             outer = outer.head
         context = self.doc[min(t.i for t in outer.subtree) : max(t.i for t in outer.subtree) + 1]
-        country = modifier_country(self.kb, context, head)
+        country = modifier_country(self.kb, context, head) or appositive_home(
+            self.kb, context, head, self.main_country
+        )
         for ent in _ents_in(context) if country is None else ():
             if ent.label_ == "ORG":  # "UN Secretary-General Kofi Annan" speaks for the UN
                 org = next(iter(self.kb.lookup_name(ent.text, self.on)), None)
@@ -597,6 +697,11 @@ class ActorResolver:
                     self._register_person(span.text, actor)
                     return actor, "person", None
         sector = title_sector(self.kb, context, head)
+        if sector is None and country is not None and context.start < head.i:
+            # "Bosnian Serb leader Radovan Karadzic": a nationality without a known title
+            actor = Actor(name=span.text, country=country, kind="person", resolved_by="nationality")
+            self._register_person(span.text, actor)
+            return actor, "person", None
         if sector is None:
             return None, "person", None
         if is_former(context, head):

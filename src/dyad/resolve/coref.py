@@ -85,6 +85,15 @@ class MentionHistory:
         if lower in PERSONAL:
             earlier = self.antecedent(
                 head, lambda e: e.kind == "person" and e.mention.actor is not None and outside(e)
+            ) or self.antecedent(
+                # no named person: "a suspected ELN commander ... he", "the minister ... she"
+                head,
+                lambda e: (
+                    e.kind in {"sector", "organisation"}
+                    and e.mention.actor is not None
+                    and _last_word(e.mention.text) in PERSON_NOUNS
+                    and outside(e)
+                ),
             )
         elif lower in NEUTER:
             if not acts_as_agent(head):
@@ -101,14 +110,27 @@ class MentionHistory:
                 ),
             )
         else:
-            earlier = self.antecedent(
-                head,
-                lambda e: (
+
+            def plural(e: HistoryEntry) -> bool:
+                return (
                     e.kind in {"organisation", "sector", "group", "country"}
                     and e.mention.actor is not None
                     and outside(e)
-                ),
+                )
+
+            sentence = self.sentence_of[head.i]
+            char = head.idx + offset
+            # a "they" opening a sentence outside quotes continues the last sentence's subject
+            # ("Protesters gathered outside parliament. They demanded ...")
+            continues = (
+                head.dep_ in {"nsubj", "nsubjpass"}
+                and head.head.dep_ == "ROOT"
+                and not any(start <= char < end for start, end, _ in self.speaker_regions)
             )
+            earlier = self.antecedent(
+                head,
+                lambda e: continues and e.is_subject and sentence - e.sentence == 1 and plural(e),
+            ) or self.antecedent(head, plural)
         return UNRESOLVED if earlier is None else copy_of(earlier, "pronoun-coref")
 
     def _not_quote_speaker(self, char: int) -> Callable[[HistoryEntry], bool]:
@@ -154,6 +176,21 @@ class MentionHistory:
                     return side, "country" if state else "sector", None
                 return actor.model_copy(update={"resolved_by": "quote-speaker"}), "person", None
         return UNRESOLVED
+
+
+# Singular nouns for one person, that "he" or "she" may stand for when no name was given.
+PERSON_NOUNS = {
+    "commander", "leader", "minister", "president", "official", "spokesman", "spokeswoman",
+    "envoy", "ambassador", "general", "governor", "mayor", "chief", "secretary", "premier",
+    "chancellor", "prosecutor", "judge", "lawyer", "activist", "journalist", "reporter",
+    "militant", "suspect", "soldier", "officer", "diplomat", "cleric", "king", "emir", "sultan",
+    "candidate", "lawmaker", "senator", "businessman", "businesswoman", "dissident",
+}  # fmt: skip
+
+
+def _last_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
