@@ -262,3 +262,62 @@ def test_a_particle_parsed_as_an_adverb_still_completes_the_verb() -> None:
 )
 def test_only_actors_are_sources(sentence: str, source: str | None) -> None:
     assert events_of(sentence)[0][2] == source
+
+
+def test_a_plural_object_tagged_as_a_verb_still_triggers_its_noun_pattern() -> None:
+    # The tagger reads "drills" after "staged large-scale military" as a verb.
+    events = events_of("China staged large-scale military drills around the island.")
+    assert [e[0] for e in events] == ["MOBILIZE"]
+
+
+def test_a_prepositional_particle_takes_its_object_from_that_preposition_only() -> None:
+    assert events_of("The United States withdrew from the nuclear treaty.")[0][0] == "REJECT"
+    # "under the deal" is no object of "withdrew from": the fighters' withdrawal is a retreat.
+    pulled = events_of("Rebels withdrew their fighters from the town under the deal.")
+    assert pulled[0][0] == "RETREAT"
+
+
+def test_an_adjective_after_the_object_completes_the_verb() -> None:
+    events = events_of("The government held Hamas responsible for the attack.")
+    assert events[0][:4] == ("ACCUSE", "allege", "government", "Hamas")
+
+
+def test_workers_who_strike_stage_a_labour_strike_and_drones_that_strike_attack() -> None:
+    assert events_of("Teachers struck for a third day on Wednesday.")[0][:2] == (
+        "PROTEST",
+        "boycott",
+    )
+    assert events_of("Drones struck an oil depot in the south.")[0][0] == "ASSAULT"
+
+
+def test_rioters_burning_cars_is_a_riot() -> None:
+    assert events_of("Rioters torched cars in the suburbs.")[0][:2] == ("PROTEST", "riot")
+
+
+def test_an_intention_governs_a_chain_of_infinitives() -> None:
+    events = events_of("Norway is ready to help defend Saudi Arabia if it is attacked.")
+    assert events and all(e[0] == "AGREE" for e in events)
+
+
+def test_readying_an_attack_is_a_force_posture_not_a_threat() -> None:
+    events = events_of("The army prepared to resume shelling the rebel-held hills.")
+    assert [e[0] for e in events] == ["MOBILIZE"]
+    assert [e[0] for e in events_of("Iran threatened to attack the tankers.")] == ["THREATEN"]
+
+
+def test_a_conditional_offer_of_help_is_a_promise_and_an_unless_a_threat() -> None:
+    offer = events_of("Norway will send medical teams to Jordan if the refugees arrive.")
+    assert offer[0][0] == "AGREE"
+    ultimatum = events_of("The rebels will withdraw from the talks unless the raids stop.")
+    assert ultimatum[0][0] == "THREATEN"
+
+
+def test_a_question_put_to_a_spokesperson_is_no_request() -> None:
+    assert events_of("Asked about the remarks, a spokesperson said nothing had changed.") == []
+    assert events_of("Reporters asked the minister about the talks.") == []
+    assert events_of("Kenya asked Uganda to extradite the suspect.")[0][0] == "REQUEST"
+
+
+def test_an_event_named_to_date_another_is_no_event() -> None:
+    sentence = "Ties have not changed since the fighting between the two countries in May."
+    assert events_of(sentence) == []

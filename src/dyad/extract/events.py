@@ -37,7 +37,10 @@ INTENT_VERBS = {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "s
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "poised", "set"}
 OBLIGATION_AUX = {"must", "should"}
 CONDITION_MARKS = {"unless", "if"}
-INTENT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
+INTENT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE": "150"}
+# "the army prepared to resume shelling": readying force is a force posture, not a threat.
+PREPARE_WORDS = {"prepare", "prepared", "poised", "gear"}
+STANCE_TYPES = {"REJECT", "SUPPORT", "ACCUSE", "REQUEST"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 DOCUMENTS = {
     "report", "statement", "study", "document", "video", "data", "figure", "book", "film",
@@ -50,6 +53,7 @@ OCCUR_VERBS = {
     "paralyze", "cripple", "disrupt", "grip", "sweep", "engulf", "shake", "halt",
 }  # fmt: skip
 CONDITIONAL_MARKS = {"if", "unless", "until"}
+INTENT_NOUNS = {"intention", "intent", "plan", "desire", "interest", "wish"}
 # Nouns that take their event from a compound: "mediation effort", "bombing campaign".
 GENERIC_EVENT_HEADS = {
     "effort", "efforts", "campaign", "mission", "operation", "package", "programme", "program",
@@ -57,6 +61,12 @@ GENERIC_EVENT_HEADS = {
 }  # fmt: skip
 # "stepped down", "set free": the parser sometimes attaches a verb's particle as an adverb.
 PARTICLE_LIKE_DEPS = {"advmod", "acomp", "oprd", "advcl", "ccomp"}
+# Who strikes in the labour sense: "teachers struck", unlike "drones struck".
+STRIKING_TRADES = {
+    "worker", "union", "teacher", "doctor", "nurse", "driver", "miner", "docker", "dockworker",
+    "employee", "staff", "pilot", "trucker", "farmer", "student", "lecturer", "controller",
+    "porter", "labourer", "laborer", "physician",
+}  # fmt: skip
 # Plain verbs that are an event only with a telling subject: (verbs, subjects, the verb pattern
 # that codes them). "Protesters gathered" is a demonstration, "the last troops left" a withdrawal.
 SUBJECT_KEYED: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
@@ -101,6 +111,21 @@ SUBJECT_KEYED: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
         frozenset({"protest"}),
         frozenset({"ministry", "government", "embassy", "ambassador", "minister", "spokesman"}),
         "complain",
+    ),
+    (  # "teachers struck for a third day": a labour strike, not an air strike
+        frozenset({"strike"}),
+        frozenset(STRIKING_TRADES),
+        "boycott",
+    ),
+    (  # "protesters clashed with police": a violent protest
+        frozenset({"clash", "scuffle", "brawl", "fight"}),
+        frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "striker"}),
+        "riot",
+    ),
+    (  # "rioters torched cars": the riot is the event, not a seizure of property
+        frozenset({"torch", "loot", "burn", "smash", "ransack", "vandalize", "vandalise"}),
+        frozenset({"rioter", "mob", "looter", "hooligan"}),
+        "riot",
     ),
     (
         frozenset({"land", "fall", "slam", "crash", "rain"}),
@@ -282,7 +307,9 @@ def _match(token: Token, book: PatternBook) -> tuple[EventPattern, list[Token]] 
         for pattern in book.verbs.get(fallback or "", ()):
             if not pattern.particle and not pattern.objects and not pattern.needs_clause:
                 return pattern, [token]
-    if token.pos_ in {"NOUN", "PROPN"}:
+    # "staged military drills": the tagger sometimes calls a plural noun object a verb.
+    misparsed_noun = token.pos_ == "VERB" and token.dep_ in {"dobj", "pobj", "nsubjpass"}
+    if token.pos_ in {"NOUN", "PROPN"} or misparsed_noun:
         keys = {lemma, token.lower_}
         if lemma == "strike" and _by_workers(token):
             keys = {"walkout"}  # "a strike by dock workers", "the teachers' strike"
@@ -345,10 +372,16 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
             objects.append(verb.head)
         if any(c.dep_ == "oprd" for c in objects):  # "called the strike a violation": the
             objects = [c for c in objects if c.dep_ != "dobj"]  # label, not the thing named
-        for prep in (c for c in verb.children if c.dep_ in {"prep", "prt"}):
+        # "withdrew from the treaty": a prepositional particle names where its object is.
+        preps = [particle_tok] if particle_tok is not None and particle_tok.dep_ == "prep" else []
+        for prep in preps or [c for c in verb.children if c.dep_ in {"prep", "prt"}]:
             objects.extend(c for c in prep.children if c.dep_ == "pobj")
         # "flight MH17", "ceasefire agreement": a compound before the object names it too.
         objects.extend(c for o in list(objects) for c in o.lefts if c.dep_ == "compound")
+        # "held Hamas responsible": an adjective after the object is its complement.
+        objects.extend(
+            c for o in list(objects) for c in o.rights if c.dep_ == "amod" and o.dep_ == "dobj"
+        )
         # "doctors and medical equipment": each conjoined object counts.
         objects.extend(c for o in list(objects) for c in o.children if c.dep_ == "conj")
         # "700 kg of medicine", "$2 billion in military aid": the measured thing counts.
@@ -413,7 +446,13 @@ def _noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[To
         return tokens
     if noun.dep_ in {"nsubj", "nsubjpass"} and _in_force(head):
         return tokens  # "the truce came into force", "a curfew remained in force"
-    if noun.dep_ == "nsubj" and any(f in OCCUR_VERBS for f in lemma_forms(head)):
+    # "fighting erupted", "talks resumed"; a stance noun ("the opposition tore into ...") names
+    # who speaks, not what happened.
+    if (
+        noun.dep_ == "nsubj"
+        and pattern.event_type not in STANCE_TYPES
+        and any(f in OCCUR_VERBS for f in lemma_forms(head))
+    ):
         return tokens
     if _taking_part(noun):
         return tokens
@@ -504,6 +543,8 @@ def _build(
         return None
     if _document_participle(token) and pattern.kind == "v":
         return None
+    if _reporters_question(token) or _time_reference(token, is_verb):
+        return None
     if pattern.event_type in {"ASSAULT", "COERCE"} and (_abstract_foe(token) or _no_agent(token)):
         return None
     if pattern.event_type in {"RETREAT", "ASSAULT"} and is_verb and _on_document(token):
@@ -521,7 +562,9 @@ def _build(
     event_type, note = pattern.event_type, ""
     if modality == "refused":
         event_type, note = "REJECT", f"refused {pattern.event_type} coded as REJECT"
-    elif modality == "future" and _conditional(clause):
+    elif modality == "future" and pattern.event_type == "ASSAULT" and _preparing(clause):
+        event_type, note = "MOBILIZE", "prepared ASSAULT coded as MOBILIZE"
+    elif modality == "future" and _conditional(clause, pattern.event_type in COOPERATIVE):
         event_type, note = "THREATEN", f"conditional {pattern.event_type} coded as THREATEN"
     elif modality == "future":
         intent = pattern.intent_type or _default_intent(pattern.event_type)
@@ -558,6 +601,36 @@ def _build(
     )
 
 
+def _preparing(verb: Token) -> bool:
+    """ "prepared to attack", "poised to resume shelling": force made ready, not yet used."""
+    link = verb
+    for _ in range(3):
+        if link.dep_ != "xcomp":
+            return False
+        if link.head.lemma_.lower() in PREPARE_WORDS or link.head.lower_ in PREPARE_WORDS:
+            return True
+        link = link.head
+    return False
+
+
+def _reporters_question(verb: Token) -> bool:
+    """ "Asked about the remarks, a spokesperson said": a question to a speaker, no request."""
+    if verb.lemma_.lower() != "ask" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children):
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in {"nsubjpass", "agent"} for c in verb.children)
+    )
+
+
+def _time_reference(noun: Token, is_verb: bool) -> bool:
+    """ "since the fighting last May": an earlier event used to date the sentence's own."""
+    return not is_verb and noun.dep_ == "pobj" and noun.head.lower_ == "since"
+
+
 def _abstract_foe(token: Token) -> bool:
     """ "fight corruption", "the battle against poverty": a campaign against an ill, no attack."""
     foes = [c for c in token.children if c.dep_ == "dobj"]
@@ -589,11 +662,23 @@ def _document_participle(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in DOCUMENTS
 
 
-def _conditional(verb: Token) -> bool:
-    """A future act with an "unless"/"if" clause is an ultimatum ("will withdraw unless ...")."""
+def _intention_noun(verb: Token) -> Token | None:
+    """The noun of intention the act completes: "plans to withdraw", "no intention of leaving"."""
+    if verb.dep_ not in {"pcomp", "acl"}:
+        return None
+    noun = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return noun if noun.lemma_.lower() in INTENT_NOUNS and noun.pos_ == "NOUN" else None
+
+
+def _conditional(verb: Token, cooperative: bool = False) -> bool:
+    """A future act with an "unless"/"if" clause is an ultimatum ("will withdraw unless ...").
+
+    A cooperative act offered "if" something happens ("will send aid if it is attacked") stays a
+    promise; only "unless" makes it a threat."""
+    marks = {"unless"} if cooperative else CONDITION_MARKS
     for child in verb.children:
         if child.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children
+            m.dep_ == "mark" and m.lower_ in marks for m in child.children
         ):
             return True
     return False
@@ -623,14 +708,22 @@ def _modality(verb: Token) -> str:
                     future = True  # a headline's "Iran to hold talks with EU"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
         return "refused"
+    intention = _intention_noun(verb)
+    if intention is not None:  # "no plans to withdraw": refused; "plans to withdraw": future
+        return "refused" if any(c.lower_ == "no" for c in intention.children) else "future"
     if negated:
         return "refused" if future else "negated"
     if future:
         return "future"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
-        return "future"
-    if verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
-        return "future"
+    # "plans to help rebuild", "is willing to send troops to help defend": an intention governs
+    # the whole chain of infinitives below it.
+    link = verb
+    for _ in range(3):
+        if link.dep_ != "xcomp":
+            break
+        if link.head.lemma_.lower() in INTENT_VERBS or link.head.lower_ in INTENT_ADJECTIVES:
+            return "future"
+        link = link.head
     if (
         verb.dep_ == "xcomp"
         and verb.head.lemma_.lower() == "go"
