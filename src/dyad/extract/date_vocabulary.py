@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyad.datafiles import DataFileError, read_fields
+from dyad.extract.magnitudes import load_lexicon
 
 VOCABULARY_PATH = Path(__file__).resolve().parents[1] / "data" / "dates" / "vocabulary.tsv"
 _KINDS = (
@@ -84,5 +85,11 @@ def _is_number(value: str) -> bool:
 
 @functools.cache
 def load_date_vocabulary() -> DateVocabulary:
-    """The shipped vocabulary, read once per process."""
-    return read_date_vocabulary(VOCABULARY_PATH)
+    """The shipped vocabulary, read once per process, with the cardinal number words of
+    data/magnitudes/quantities.tsv (one source for "twenty", "hundred"; dozens/thousands are
+    counts, not durations)."""
+    vocabulary = read_date_vocabulary(VOCABULARY_PATH)
+    for word, (kind, value) in load_lexicon().numbers.items():
+        if word not in load_lexicon().vague and (kind == "unit" or word == "hundred"):
+            vocabulary.words["number"].setdefault(word, f"{value:g}")
+    return vocabulary
