@@ -83,4 +83,14 @@ def test_every_span_matches_the_article_text(sample_coded: Any, sample_article: 
 
 def test_coded_article_has_exactly_the_design_top_level_keys(sample_coded: Any) -> None:
     keys = set(sample_coded.model_dump(mode="json"))
-    assert keys == {"article", "events", "mentions", "places", "dates", "quotes", "errors", "warnings", "coder"}
+    assert keys == {
+        "article",
+        "events",
+        "mentions",
+        "places",
+        "dates",
+        "quotes",
+        "errors",
+        "warnings",
+        "coder",
+    }

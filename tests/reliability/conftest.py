@@ -6,7 +6,6 @@ import gzip
 import importlib.util
 import json
 import os
-import sys
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -14,7 +13,6 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-DYAD = [sys.executable, "-m", "dyad.serve.cli"]
 GOOD = (
     "date 2025-11-19\n\n"
     "Syrian government forces clashed with fighters of the Kurdish-led Syrian Democratic Forces"

@@ -7,7 +7,7 @@ import pytest
 
 from dyad.article import Place
 from dyad.nlp.model import parse
-from dyad.resolve.linking import link_place
+from dyad.resolve.place_linking import link_place
 from dyad.resolve.places import resolve_places
 
 

@@ -58,11 +58,13 @@ class ArticleReads:
             "dates": self._children("dates", article_id, DateMention),
             "quotes": self._children("quotes", article_id, Quote),
             "errors": [
-                reason for ordinal, _, reason, _, severity in errors
+                reason
+                for ordinal, _, reason, _, severity in errors
                 if ordinal is not None and severity != "warning"
             ],
             "warnings": [
-                reason for ordinal, _, reason, _, severity in errors
+                reason
+                for ordinal, _, reason, _, severity in errors
                 if ordinal is not None and severity == "warning"
             ],
             "coder": row["coder"],

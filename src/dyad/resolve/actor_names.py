@@ -1,0 +1,176 @@
+"""Names and titled persons -> actors: knowledge-base names, titles, appositions, nationality,
+and persons remembered so that a later short form ("Barrack") finds the full name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.article import Actor
+from dyad.resolve.actor_kb import ActorKB
+from dyad.resolve.actor_phrases import (
+    OFFICE_SECTORS,
+    appositive_home,
+    entity_of,
+    is_former,
+    modifier_country,
+    title_sector,
+)
+from dyad.resolve.coref import Resolution
+
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+class NameRules:
+    """``ActorResolver``'s rules for names: a known actor, a titled or described person."""
+
+    # state and methods of the ActorResolver these rules are mixed into
+    doc: Doc
+    kb: ActorKB
+    on: dt.date | None
+    main_country: str | None
+    persons: dict[str, Actor]
+
+    def _named(self, span: Span, head: Token | None = None) -> Actor | None:
+        # "Djindjic's opposition coalition" is a coalition, not Djindjic: a possessor names the
+        # head only when the head is no actor noun of its own.
+        own_noun = False
+        if head is not None and not head.ent_type_ and head.pos_ == "NOUN":
+            words = [t.text for t in span if t.i <= head.i and t.dep_ in {"compound", "amod"}]
+            own_noun = self.kb.sector_for_term(" ".join([*words[-2:], head.text])) is not None
+        ents = sorted(
+            (
+                e
+                for e in _ents_in(span)
+                if e.start >= span.start
+                and e.end <= span.end
+                and e.label_ in ACTOR_ENTS
+                and not (own_noun and e.root.dep_ == "poss")
+            ),
+            key=lambda e: (e.label_ not in {"PERSON", "ORG"}, e.start),
+        )
+        texts = [e.text for e in ents if e.label_ in {"PERSON", "ORG"}] + [strip_det(span.text)]
+        for text in texts:
+            # a name two actors share ("Justice and Development Party" in Turkey and Morocco)
+            # goes to the one of the article's country
+            found = sorted(
+                self.kb.lookup_name(text, self.on),
+                key=lambda e: self.main_country is not None and e.country != self.main_country,
+            )
+            for entry in found:
+                if entry.kind == "country":
+                    continue
+                actor = Actor(
+                    id=entry.id,
+                    name=entry.name,
+                    country=entry.country or None,
+                    sector=entry.sector or None,
+                    kind=entry.kind,
+                    resolved_by="kb",
+                )
+                former = entry.kind == "person" and actor.sector in OFFICE_SECTORS
+                if former and _former_before(span):  # "former President Jair Bolsonaro"
+                    actor = actor.model_copy(update={"sector": "ELI"})
+                if entry.kind == "person":
+                    self._register_person(text, actor)
+                return actor
+        return None
+
+    def _person(self, head: Token, span: Span) -> Resolution:
+        known = self.persons.get(span.text.lower()) or self.persons.get(span[-1].lower_)
+        if known is not None:
+            return known.model_copy(update={"resolved_by": "earlier-mention"}), "person", None
+        outer = head
+        while (
+            outer.dep_ in {"compound", "appos", "pobj", "prep"}
+            and outer.head.i != outer.i
+            and outer.head.pos_ not in {"VERB", "AUX"}  # "advanced on Bukavu": no title there
+        ):
+            outer = outer.head
+        context = self.doc[min(t.i for t in outer.subtree) : max(t.i for t in outer.subtree) + 1]
+        country = modifier_country(self.kb, context, head) or appositive_home(
+            self.kb, context, head, self.main_country
+        )
+        for ent in _ents_in(context) if country is None else ():
+            if ent.label_ == "ORG":  # "UN Secretary-General Kofi Annan" speaks for the UN
+                org = next(iter(self.kb.lookup_name(ent.text, self.on)), None)
+                if org is not None and org.kind == "organisation" and org.country is None:
+                    actor = Actor(
+                        name=span.text,
+                        country=org.country,
+                        sector=org.sector,
+                        kind="person",
+                        resolved_by="title-organisation",
+                    )
+                    self._register_person(span.text, actor)
+                    return actor, "person", None
+        sector = title_sector(self.kb, context, head)
+        if sector is None and country is not None and context.start < head.i:
+            # "Bosnian Serb leader Radovan Karadzic": a nationality without a known title
+            actor = Actor(name=span.text, country=country, kind="person", resolved_by="nationality")
+            self._register_person(span.text, actor)
+            return actor, "person", None
+        if sector is None:
+            return None, "person", None
+        if is_former(context, head):
+            sector = "ELI"
+        how = "title"
+        if country is None and self.main_country is not None:
+            country, how = self.main_country, "title+article-country"
+        actor = Actor(
+            name=span.text, country=country, sector=sector, kind="person", resolved_by=how
+        )
+        self._register_person(span.text, actor)
+        return actor, "person", None
+
+    def _register_person(self, text: str, actor: Actor) -> None:
+        self.persons[text.lower()] = actor
+        self.persons.setdefault(text.split()[-1].lower(), actor)
+        if actor.name:
+            self.persons.setdefault(actor.name.lower(), actor)
+            self.persons.setdefault(actor.name.split()[-1].lower(), actor)
+
+    def _country_name(self, iso3: str) -> str | None:
+        country = self.kb.country(iso3)
+        return country.name if country is not None else None
+
+    def _untagged_titled_name(self, head: Token) -> bool:
+        """A proper noun with no entity that follows a title noun through name words only
+        ("militant Haroon Rashid Aswad"), as a person's name does."""
+        if head.pos_ != "PROPN" or head.ent_type_ or not head.text[:1].isupper():
+            return False
+        i = head.i - 1
+        while i >= 0 and self.doc[i].pos_ == "PROPN" and not self.doc[i].ent_type_:
+            i -= 1
+        if i < 0 or i == head.i - 1 or self.doc[i].pos_ != "NOUN":
+            return False  # no name word before the head, or no title before the name
+        return self.kb.sector_for_term(self.doc[i].lower_) is not None
+
+
+def _former_before(span: Span) -> bool:
+    """True when "former" or "ex-" stands in the title just before a name ("former President
+    X", "ex-army chief X"), not further back in the sentence."""
+    doc = span.doc
+    for i in range(span.start - 1, max(span.start - 5, -1), -1):
+        token = doc[i]
+        if token.is_punct and token.text != "-" or token.pos_ in {"VERB", "AUX", "ADP", "DET"}:
+            return False
+        if token.lower_ in {"former", "ex", "ex-"} or token.lower_.startswith("ex-"):
+            return True
+    return False
+
+
+def _ents_in(span: Span) -> list[Span]:
+    """The entities inside a span, through the per-Doc index (``span.ents`` rescans the Doc)."""
+    found = (entity_of(t) for t in span)
+    inside = (e for e in found if e is not None and span.start <= e.start and e.end <= span.end)
+    return list({(e.start, e.end): e for e in inside}.values())
+
+
+def strip_det(text: str) -> str:
+    """The text without a leading article or "all"."""
+    for det in ("the ", "The ", "a ", "an ", "all "):
+        if text.startswith(det):
+            return text[len(det) :]
+    return text

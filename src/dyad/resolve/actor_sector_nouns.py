@@ -1,0 +1,220 @@
+"""Actor nouns -> actors: the sector of "troops", "civilians", "a spokesman for", and which
+country or organisation they belong to (possessor, modifier, place, article country)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from dyad.article import Actor, Mention
+from dyad.resolve.actor_countries import people_modifier
+from dyad.resolve.actor_kb import ActorKB
+from dyad.resolve.actor_phrases import (
+    adjusted_sector,
+    clause_place_country,
+    entity_of,
+    holds_title,
+    located_country,
+    member_organisation,
+    modifier_country,
+    modifier_home,
+    sentence_place_country,
+)
+from dyad.resolve.coref import MentionHistory, Resolution, copy_of
+
+NON_STATE = {"IGO", "NGO", "IMG"}  # sectors that belong to no country
+ARMED = {"MIL", "COP", "SPY"}  # state force sectors
+# Sectors whose members are usually of the place where they act (not soldiers or diplomats).
+LOCAL_SECTORS = {"CVL", "REB", "UAF", "CRM", "EDU", "LAB", "BUS", "REF", "HLH", "REL", "OPP"}
+LOCAL_SECTORS |= {"AGR", "COP", "MED"}
+# Sectors of people who live where the article's events happen (armed men and negotiators may
+# come from elsewhere): civilians, refugees, workers.
+RESIDENT_SECTORS = {"CVL", "REF", "HLH", "EDU", "LAB", "AGR", "BUS"}
+# Definite descriptions that stand for a person named earlier ("the envoy" after Tom Barrack).
+PERSON_NOMINALS = {"envoy", "minister", "president", "leader", "ambassador", "official"}
+# Who speaks for an actor named after "for"/"of" takes that actor's country and sector.
+SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
+
+
+class SectorNounRules:
+    """``ActorResolver``'s rules for nouns with a sector and for members of organisations."""
+
+    # state and methods of the ActorResolver these rules are mixed into
+    kb: ActorKB
+    on: dt.date | None
+    main_country: str | None
+    history: MentionHistory
+    mention_for: Callable[[int], Mention]
+
+    def _sector_noun(self, head: Token, span: Span, sector: str) -> Resolution:
+        member_of = member_organisation(self.kb, head, self.on) or self._organisation_of(
+            head, sector
+        )
+        if member_of is not None and member_of.sector == "IMG":
+            member_of = self._local_branch(member_of, head, span)
+        if member_of is not None and member_of.sector in {"GOV", "PTY"} and sector in ARMED:
+            # "Sandinista troops", "Taliban security forces": a ruling movement's armed men
+            member_of = member_of.model_copy(update={"sector": sector})
+        if member_of is not None:
+            return member_of, "sector", None
+        speaks_for = self._speaks_for(head)
+        if speaks_for is not None:
+            return speaks_for, "sector", None
+        country = modifier_country(self.kb, span, head)
+        sector = adjusted_sector(span, head, sector)
+        if sector == "MIL" and country is None and people_modifier(self.kb, head):
+            sector = "REB"  # "Kurdish forces", "Moslem forces", "Karen troops": no state's army
+        owner = self._possessor(head) if country is None else None
+        if owner is not None:
+            # "his forces" after a rebel leader, "Putin's troops": the possessor's side
+            country = owner.country
+            if sector in ARMED and owner.sector in {"REB", "IMG", "UAF", "OPP"}:
+                sector = "REB"
+        # Only a common noun refers back ("the army"); a name ("the Liberation Front") does not.
+        definite = head.pos_ == "NOUN" and any(
+            c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det"
+        )
+        nominal = head.lemma_.lower()
+        if definite and nominal in PERSON_NOMINALS:
+            # "the envoy" is the last person of that sector (and country, when it names one)
+            # whose known office has that title: the minister named before is no envoy
+            earlier = self.history.antecedent(
+                head,
+                lambda e: (
+                    e.kind == "person"
+                    and e.mention.actor is not None
+                    and e.mention.actor.sector == sector
+                    and country in {None, e.mention.actor.country}
+                    and holds_title(self.kb, e.mention.actor, nominal)
+                ),
+            )
+            if earlier is not None:
+                return copy_of(earlier, "nominal-coref")
+        elif definite and country is None:
+            earlier = self.history.antecedent(
+                head, lambda e: e.mention.actor is not None and e.mention.actor.sector == sector
+            )
+            if earlier is not None:
+                return copy_of(earlier, "nominal-coref")
+        how = "sector-noun" if owner is None else "sector-noun+possessor"
+        if country is None:
+            country = located_country(self.kb, head, of=sector in {"GOV", "LEG", "CVL"})
+            how = "sector-noun" if country is None else "sector-noun+place"
+        if country is None:
+            # "Chechen rebels", "Gaza residents": a people or place before the noun
+            country = modifier_home(self.kb, span, head, self.main_country)
+            how = "sector-noun" if country is None else "sector-noun+group"
+        if country is None and sector in LOCAL_SECTORS:
+            # civilians, gunmen, protesters belong where the clause happens: "killed four
+            # civilians in Kherson" (a state's forces or officials may act abroad)
+            country = clause_place_country(self.kb, head)
+            how = "sector-noun" if country is None else "sector-noun+clause-place"
+        if country is None and sector in RESIDENT_SECTORS:
+            # or where the sentence happens, before the article's main country: "Drones hit
+            # Kharkiv overnight. Three civilians were killed."
+            country = sentence_place_country(self.kb, head)
+            how = "sector-noun" if country is None else "sector-noun+sentence-place"
+        foreign = any(
+            t.lower_ == "foreign"
+            for t in [*head.lefts, *(head.head.lefts if head.dep_ == "compound" else [])]
+        )
+        if (
+            country is None
+            and self.main_country is not None
+            and sector not in NON_STATE
+            and not foreign
+        ):
+            country, how = self.main_country, "sector-noun+article-country"
+        return Actor(country=country, sector=sector, kind="sector", resolved_by=how), "sector", None
+
+    def _possessor(self, head: Token) -> Actor | None:
+        """The actor of a person, organisation or pronoun owning the noun ("his forces",
+        "Museveni's soldiers"), when it has a country; countries are read as modifiers."""
+        for child in head.children:
+            if child.dep_ != "poss" or child.i > head.i:
+                continue
+            if child.pos_ == "PRON" and child.lower_ not in {"his", "her", "its", "their"}:
+                continue
+            if child.pos_ != "PRON" and child.ent_type_ not in {"PERSON", "ORG"}:
+                continue
+            owner = self.mention_for(child.i).actor
+            if owner is not None and owner.country is not None:
+                return owner
+        return None
+
+    def _organisation_of(self, head: Token, sector: str) -> Actor | None:
+        """ "gunmen from the Sinaloa Cartel", "officials of the WHO": the named organisation
+        the people of a sector noun come from ("a spokesman for" speaks for one instead)."""
+        if head.lemma_.lower() in SPOKESPERSONS:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+                continue
+            for obj in prep.children:
+                ent = entity_of(obj) if obj.dep_ == "pobj" else None
+                if ent is None or ent.label_ != "ORG":
+                    continue
+                entries = self.kb.lookup_name(ent.text, self.on)
+                entry = next((e for e in entries if e.kind == "organisation"), None)
+                if entry is None or (entry.role == "media") != (sector == "MED"):
+                    continue
+                return Actor(
+                    id=entry.id, name=entry.name, country=entry.country or None,
+                    sector=entry.sector or None, kind="organisation",
+                    resolved_by="organisation-of",
+                )  # fmt: skip
+        return None
+
+    def _local_branch(self, actor: Actor, head: Token, span: Span) -> Actor:
+        """An international armed group where the sentence places it ("Iraq's al-Qaeda", "ISIS
+        militants attacked ... in Raqqa") is coded as that country's rebels, as Phoenix codes
+        al-Qaeda's regional branches (AQIM, al-Qaeda in Iraq); elsewhere it stays IMG."""
+        country = (
+            modifier_country(self.kb, span, head)
+            or located_country(self.kb, head)
+            or clause_place_country(self.kb, head)
+        )
+        if country is None:
+            return actor
+        return actor.model_copy(update={"country": country, "sector": "REB"})
+
+    def _speaks_for(self, head: Token) -> Actor | None:
+        """ "a spokesman for the army", "a representative of Hamas": the actor spoken for."""
+        if head.lemma_.lower() not in SPOKESPERSONS:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                actor = self.mention_for(obj.i).actor
+                if actor is not None and actor.sector is not None:
+                    update = {"resolved_by": "spokesperson-for", "kind": "sector", "id": None}
+                    return actor.model_copy(update={**update, "name": None})
+        return None
+
+    def _member_of(self, head: Token) -> Actor | None:
+        """The organisation a member noun belongs to: "Hezbollah members", "members of Hamas",
+        "its members" after the group."""
+        found = member_organisation(self.kb, head, self.on)
+        for poss in head.children if found is None else ():
+            if poss.dep_ == "poss" and poss.lower_ in {"its", "their"}:
+                owner = self.mention_for(poss.i).actor
+                if owner is not None and owner.kind == "organisation":
+                    found = owner.model_copy(update={"resolved_by": "organisation-member"})
+        for prep in head.children if found is None else ():
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    ent = entity_of(obj) if obj.dep_ == "pobj" else None
+                    entries = self.kb.lookup_name(ent.text, self.on) if ent is not None else []
+                    entry = next((e for e in entries if e.kind == "organisation"), None)
+                    if entry is not None:
+                        found = Actor(
+                            id=entry.id, name=entry.name, country=entry.country,
+                            sector=entry.sector, kind="organisation",
+                            resolved_by="organisation-member",
+                        )  # fmt: skip
+        return found
