@@ -371,3 +371,20 @@ def test_ethnic_kin_named_with_their_country_of_residence() -> None:
         "XKX",
         "CVL",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "Ukraine's army lost ground. Kyiv called on European governments to send more.",
+            "governments",
+        ),
+        ("Syria's army retook the town. Arab governments condemned the shelling.", "governments"),
+        ("Iraqi forces advanced. Western diplomats said talks had stalled.", "diplomats"),
+    ],
+)
+def test_a_regional_modifier_keeps_the_article_country_off(text: str, word: str) -> None:
+    found = mention(resolve(text), word)
+    assert found.actor is not None
+    assert found.actor.country is None and found.actor.sector == "GOV"

@@ -37,6 +37,13 @@ PERSON_NOMINALS = {"envoy", "minister", "president", "leader", "ambassador", "of
 # Who speaks for an actor named after "for"/"of" takes that actor's country and sector.
 SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 
+# Modifiers saying the noun is not of the article's own country: "foreign fighters", "European
+# governments", "world leaders". Without a country of their own they keep none.
+NOT_THE_ARTICLES = {
+    "foreign", "overseas", "international", "world", "global", "western", "european", "arab",
+    "african", "asian", "gulf", "nordic", "baltic", "balkan", "latin", "allied",
+}  # fmt: skip
+
 
 class SectorNounRules:
     """``ActorResolver``'s rules for nouns with a sector and for members of organisations."""
@@ -117,7 +124,7 @@ class SectorNounRules:
             country = sentence_place_country(self.kb, head)
             how = "sector-noun" if country is None else "sector-noun+sentence-place"
         foreign = any(
-            t.lower_ == "foreign"
+            t.lower_ in NOT_THE_ARTICLES
             for t in [*head.lefts, *(head.head.lefts if head.dep_ == "compound" else [])]
         )
         if (
