@@ -388,3 +388,26 @@ def test_a_regional_modifier_keeps_the_article_country_off(text: str, word: str)
     found = mention(resolve(text), word)
     assert found.actor is not None
     assert found.actor.country is None and found.actor.sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        (
+            "Police in Kinshasa arrested 40 students. The Congolese Association for Access to"
+            " Justice urged the authorities to release them.",
+            "Association",
+            "COD",
+        ),
+        ("Police detained members of the Kenya Human Rights Network in Nairobi.", "Network", "KEN"),
+        ("Troops fired on marchers, the Global Peace Foundation said.", "Foundation", None),
+    ],
+)
+def test_an_untagged_private_body_is_an_ngo_of_the_country_its_name_says(
+    text: str, word: str, country: str | None
+) -> None:
+    resolver = resolve(text)
+    found = mention(resolver, word)
+    assert found.actor is not None
+    assert (found.actor.country, found.actor.sector) == (country, "NGO")
+    assert all(m.text != "Justice" for m in resolver.mentions())

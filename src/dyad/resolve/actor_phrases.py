@@ -403,6 +403,47 @@ INTERNATIONAL_WORDS = {
 }  # fmt: skip
 
 
+# Heads of the names of private bodies: never a state organ ("council", "committee" may be).
+PRIVATE_BODY_NOUNS = {
+    "association", "foundation", "institute", "network", "society", "league", "watch",
+    "campaign", "trust", "initiative", "federation", "coalition", "alliance", "forum", "centre",
+    "center", "observatory", "collective",
+}  # fmt: skip
+_NAME_LINKS = {"for", "of", "to", "and", "on", "the", "&"}
+
+
+def untagged_body_name(head: Token) -> Span | None:
+    """The name of a private body the parser did not tag: a capitalised association noun with
+    its capitalised modifiers and of/for phrases ("Congolese Association for Access to
+    Justice"); None when ``head`` heads no such name."""
+    if (
+        head.ent_type_ not in {"", "NORP"}
+        or head.lemma_.lower() not in PRIVATE_BODY_NOUNS
+        or not head.text[:1].isupper()
+        or head.i == head.sent.start  # a sentence's first word is capitalised anyway
+        and not any(t.text[:1].isupper() for t in head.lefts)
+    ):
+        return None
+    doc = head.doc
+    start = head.i
+    while (
+        start > head.sent.start
+        and doc[start - 1].text[:1].isupper()
+        and (doc[start - 1].head.i == head.i or doc[start - 1].head.i == start)
+    ):
+        start -= 1
+    end = head.i + 1
+    while end < head.sent.end and (
+        doc[end].text[:1].isupper()
+        and not doc[end].is_sent_start
+        or doc[end].lower_ in _NAME_LINKS
+        and end + 1 < head.sent.end
+        and doc[end + 1].text[:1].isupper()
+    ):
+        end += 1
+    return doc[start:end]
+
+
 def is_international_association(span: Span) -> bool:
     """An unknown organisation whose name says it is an association reaching beyond one
     country: "Association of African Jurists", "International Press Institute"."""

@@ -21,7 +21,13 @@ from dyad.resolve.actor_countries import MODIFIER_DEPS, country_mention, group_m
 from dyad.resolve.actor_kb import ActorKB
 from dyad.resolve.actor_names import NameRules, strip_det
 from dyad.resolve.actor_other_nouns import ORG_NOMINALS, OtherNounRules
-from dyad.resolve.actor_phrases import after_title, entity_of, main_country
+from dyad.resolve.actor_phrases import (
+    after_title,
+    entity_of,
+    main_country,
+    modifier_country,
+    untagged_body_name,
+)
 from dyad.resolve.actor_sector_nouns import ARMED, PERSON_NOMINALS, SPOKESPERSONS, SectorNounRules
 from dyad.resolve.coref import (
     FIRST_PERSON,
@@ -124,6 +130,8 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
             )
         if token.ent_type_ in {"PERSON", "ORG"} and token.ent_iob_ in {"B", "I"}:
             return token.head.ent_type_ != token.ent_type_ or token.head.i == token.i
+        if self._inside_body_name(token):
+            return False  # "Justice" in "the Association for Access to Justice"
         if token.ent_type_ in {"GPE", "NORP"} and token.dep_ in {
             "nsubj",
             "nsubjpass",
@@ -149,6 +157,8 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
             token
         ):
             return True  # "extradited British militant Haroon Rashid Aswad"
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and untagged_body_name(token):
+            return True  # "the Congolese Association for Access to Justice urged ..."
         if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound" or token.ent_type_:
             return False
         # "tribal leaders", "riot police": the term may need the noun's premodifiers;
@@ -167,6 +177,15 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
                 )
             )
         )
+
+    @staticmethod
+    def _inside_body_name(token: Token) -> bool:
+        """``token`` is a word of an untagged private body's name headed by another token."""
+        for above in token.ancestors:
+            body = untagged_body_name(above)
+            if body is not None:
+                return body.start <= token.i < body.end
+        return False
 
     def _anchor(self, token: Token) -> Token:
         """The token a mention is about: the person inside a title, the noun a compound modifies.
@@ -221,6 +240,9 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
             return ent
         if head.pos_ == "PRON":
             return self.doc[head.i : head.i + 1]
+        body = untagged_body_name(head)
+        if body is not None:
+            return body
         keep = [head.i]
         for child in head.children:
             if child.dep_ in DROP_CHILDREN and not (child.dep_ == "prep" and child.lower_ == "of"):
@@ -272,6 +294,18 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
         if self._untagged_titled_name(head):
             # "British militant Haroon Rashid Aswad": a name the parser did not tag
             return self._person(head, span)
+        body = untagged_body_name(head)
+        # "the Association of Teachers" is its members' sector; "... for Justice" a cause
+        members = body is not None and head.i + 1 < len(self.doc) and head.nbor().lower_ == "of"
+        if body is not None and not self.kb.sector_for_term(
+            strip_det(body.text if members else self.doc[body.start : head.i + 1].text)
+        ):
+            # a private body's name the parser did not tag: its country if the name says one
+            actor = Actor(
+                name=strip_det(body.text), country=modifier_country(self.kb, body, head),
+                sector="NGO", kind="organisation", resolved_by="organisation-name-private",
+            )  # fmt: skip
+            return actor, "organisation", None
         # a bracketed acronym after the phrase is no part of the term: "Union of Teachers (NUT)"
         phrase = strip_det(span.text).split(" (")[0]
         premods = [t.text for t in head.lefts if t.dep_ in {"amod", "compound"}][-2:]
