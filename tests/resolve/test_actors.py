@@ -411,3 +411,28 @@ def test_an_untagged_private_body_is_an_ngo_of_the_country_its_name_says(
     assert found.actor is not None
     assert (found.actor.country, found.actor.sector) == (country, "NGO")
     assert all(m.text != "Justice" for m in resolver.mentions())
+
+
+def test_a_description_in_apposition_is_the_named_actor() -> None:
+    resolver = resolve(
+        "The National Unity Government, the shadow administration formed by ousted lawmakers,"
+        " accused the military of stepping up air attacks."
+    )
+    found = mention(resolver, "administration")
+    assert found.actor is not None and found.actor.name == "National Unity Government"
+    assert found.actor.resolved_by == "apposition"
+
+
+def test_an_institution_never_refers_back_to_its_spokesman() -> None:
+    resolver = resolve(
+        "Junta spokesman Major General Zaw Min Tun denied the reports. Later the military"
+        " admitted the raid. The military of Myanmar has denied abuses."
+    )
+    found = mention(resolver, "military")
+    assert found.actor is not None and found.actor.name != "Zaw Min Tun"
+    assert found.text == "the military"
+
+
+def test_the_charge_after_accused_is_no_part_of_the_actor() -> None:
+    resolver = resolve("Rights groups accused the army of abuses in the north.")
+    assert mention(resolver, "army").text == "the army"

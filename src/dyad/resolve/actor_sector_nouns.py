@@ -100,8 +100,14 @@ class SectorNounRules:
             if earlier is not None:
                 return copy_of(earlier, "nominal-coref")
         elif definite and country is None:
+            # "the military" is an institution: never the general who spoke for it
             earlier = self.history.antecedent(
-                head, lambda e: e.mention.actor is not None and e.mention.actor.sector == sector
+                head,
+                lambda e: (
+                    e.kind != "person"
+                    and e.mention.actor is not None
+                    and e.mention.actor.sector == sector
+                ),
             )
             if earlier is not None:
                 return copy_of(earlier, "nominal-coref")

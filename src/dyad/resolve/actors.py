@@ -52,6 +52,10 @@ UNIT_NOUNS = {"unit", "patrol", "detachment", "squad", "battalion", "brigade", "
 MEMBER_NOUNS = {"member", "supporter", "loyalist", "operative", "cadre", "affiliate", "activist"}
 
 
+# Verbs whose "of" phrase after the object is the charge: "accused the army of abuses".
+CHARGE_VERBS = {"accuse", "suspect", "convict", "acquit", "charge", "clear", "absolve", "warn"}
+
+
 class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
     """Resolves actor mentions of one parsed article; offsets are shifted by ``offset``."""
 
@@ -245,7 +249,7 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
             return body
         keep = [head.i]
         for child in head.children:
-            if child.dep_ in DROP_CHILDREN and not (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ in DROP_CHILDREN and not self._owner_of_phrase(head, child):
                 continue
             keep.extend(t.i for t in child.subtree)
         start, end = min(keep), max(keep) + 1
@@ -255,12 +259,28 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
             end -= 1
         return self.doc[start:end]
 
+    @staticmethod
+    def _owner_of_phrase(head: Token, child: Token) -> bool:
+        """An "of" phrase that belongs to the actor's name ("the government of Sudan"), not a
+        charge ("accused the army of abuses", "of stepping up attacks")."""
+        return (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(c.dep_ == "pobj" for c in child.children)
+            and not (head.dep_ == "dobj" and head.head.lemma_ in CHARGE_VERBS)
+        )
+
     # -- resolution --------------------------------------------------------------------------
     def _resolve(self, head: Token, span: Span) -> Resolution:
         if head.pos_ == "PRON" and head.lower_ in RELATIVE and head.head.dep_ == "relcl":
             return self._relative(head)
         if head.pos_ == "PRON":
             return self.history.pronoun(head, self.offset, self._country_name)
+        named_before = self._apposed_to(head)
+        if named_before is not None:
+            # "The National Unity Government, the shadow administration formed by ...": the
+            # description is the actor it is set beside
+            return copy_of(named_before, "apposition")
         ent = entity_of(head)
         if ent is not None and ent.label_ in {"GPE", "NORP", "LOC"}:
             own = country_mention(self.kb, head, ent, self.main_country, self._named(span))
@@ -327,6 +347,21 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
         if sector is None:
             return self._other_noun(head, span)
         return self._sector_noun(head, span, sector)
+
+    def _apposed_to(self, head: Token) -> HistoryEntry | None:
+        """The resolved named mention a common-noun description is in apposition to."""
+        if head.dep_ != "appos" or head.pos_ != "NOUN" or head.ent_type_:
+            return None
+        return next(
+            (
+                e
+                for e in reversed(self.history.entries)
+                if e.token == head.head.i
+                and e.mention.actor is not None
+                and e.kind in {"organisation", "country", "group"}
+            ),
+            None,
+        )
 
     def _relative(self, pronoun: Token) -> Resolution:
         """ "who" in "Smith, who said ...": the noun the relative clause hangs on."""
