@@ -2,7 +2,7 @@
 
 from dyad.article import Place
 from dyad.nlp.model import parse
-from dyad.resolve.linking import link_place
+from dyad.resolve.place_linking import link_place
 from dyad.resolve.places import is_event_location, resolve_places, toponym_spans
 
 

@@ -9,14 +9,29 @@ organisation's name: "the Aleppo Chamber of Commerce"). All are resolved and rep
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Place
 from dyad.nlp.doc_text import doc_text
 from dyad.resolve.gazetteer import Candidate, load_gazetteer, name_key
-from dyad.resolve.geo import GENERIC_WORDS, resolve_demonym, resolve_document
+from dyad.resolve.geo import (
+    GENERIC_WORDS,
+    Resolution,
+    resolve_demonym,
+    resolve_document,
+)
+from dyad.resolve.place_cues import (
+    ADMIN_HEADS,
+    CALENDAR,
+    SITE_HEADS,
+    Toponym,
+    named_by_place_noun,
+    possessed_by_place,
+    syntax_says_place,
+    unlabelled_places,
+)
+from dyad.resolve.place_filters import is_people, known_actor, person_like, starts_a_longer_name
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELLED = {"PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -29,22 +44,8 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
 LOCATIVE = {"in", "at", "near", "from", "outside", "into", "across", "throughout", "around",
             "toward", "towards", "to", "through", "inside", "between", "of"}  # fmt: skip
 ROLES_NOT_LOCATIONS = ("actor", "demonym", "embedded")
+_LOST_APOSTROPHE = re.compile(r"\w\s{2,}s\s")
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z.'’ -]{2,40}?)\s*(?:,|\(|\s[-—–]\s|—|–)")
-
-
-@dataclass(frozen=True)
-class Toponym:
-    """A toponym's characters in the parsed text and its role there."""
-
-    start: int
-    end: int
-    text: str
-    role: str = "place"
-    query: str = ""  # the name to look up when it differs from the text ("New York state")
-
-    @property
-    def name(self) -> str:
-        return self.query or self.text
 
 
 def toponym_spans(doc: Doc) -> list[Toponym]:
@@ -63,81 +64,32 @@ def toponym_spans(doc: Doc) -> list[Toponym]:
             for span in inside:  # "ST" of "ST. LOUIS —" gives way to the whole name
                 del found[span]
             found[(dateline.start, dateline.end)] = dateline
-    for named in _named_by_place_noun(doc):
-        if not any(s < named.end and named.start < e for s, e in found):
+    for named in [*named_by_place_noun(doc), *unlabelled_places(doc, _is_prominent_place)]:
+        if _is_demonym(named.text) or is_people(named.text):
+            continue  # "the Arab sector of east Jerusalem", "the Kurdish region"
+        overlapping = [(s, e) for s, e in found if s < named.end and named.start < e]
+        within = all(
+            named.start <= s and e <= named.end and (s, e) != (named.start, named.end)
+            for s, e in overlapping
+        )
+        headed = named.text.split()[-1].lower() in ADMIN_HEADS | SITE_HEADS
+        replaceable = ("place", "actor") if headed else ("place", "actor", "embedded")
+        if overlapping and within and all(found[k].role in replaceable for k in overlapping):
+            for span in overlapping:  # "Idlib" of "Idlib Governorate", "Hamra" of "Kafr Hamra"
+                del found[span]
+            overlapping = []
+        if not overlapping:
             found[(named.start, named.end)] = named
     return sorted(found.values(), key=lambda t: t.start)
-
-
-# Common nouns that say the proper name beside them is a settlement or an area: "the village of
-# Umm Tuweinat", "Kafr Zeita district", "the Damascus suburb of Harasta".
-SETTLEMENT_NOUNS = frozenset({
-    "village", "villages", "town", "city", "district", "neighbourhood", "neighborhood",
-    "suburb", "governorate", "province", "township", "hamlet", "settlement", "camp", "locality",
-    "municipality", "countryside", "quarter", "area", "airbase", "stronghold"
-})  # fmt: skip
-_NAME_PARTICLES = {"al", "el", "as", "ad", "ar", "ash", "at", "az", "an", "de", "del", "da", "do"}
-
-
-def _named_by_place_noun(doc: Doc) -> list[Toponym]:
-    """Proper names that spaCy calls persons or groups, or misses, but that a settlement noun
-    marks as a place: "<noun> of <Name>" and "<Name> <noun>" (the name capitalised, at most four
-    words). They are resolved like any toponym, or reported unresolved."""
-    found = []
-    for token in doc:
-        if token.lower_ not in SETTLEMENT_NOUNS or token.text[:1].isupper():
-            continue
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        runs = [_name_run(doc, token.i - 1, -1)]
-        if after is not None and after.lower_ == "of":
-            runs.append(_name_run(doc, after.i + 1, 1))
-        for run in runs:
-            if run is not None:
-                text = _clean(run.text)
-                found.append(Toponym(run.start_char, run.start_char + len(text), text, "place"))
-    return found
-
-
-def _name_run(doc: Doc, index: int, step: int) -> Span | None:
-    """The capitalised name (1-4 tokens) starting at ``index`` and running in direction ``step``."""
-    ids: list[int] = []
-    i = index
-    while 0 <= i < len(doc) and len(ids) < 6:
-        token = doc[i]
-        word = token.text.lstrip("‘'\u202a")
-        if (
-            token.text in {"-", "’", "'"}
-            and ids
-            or word[:1].isupper()
-            and token.pos_ in {"PROPN", "NOUN", "ADJ"}
-            and not token.is_stop
-            or token.lower_ in _NAME_PARTICLES
-            and ids
-            and step == 1
-            and i + 1 < len(doc)
-        ):
-            ids.append(i)
-        else:
-            break
-        i += step
-    while ids and not doc[ids[-1]].text[:1].isupper():
-        ids.pop()
-    if not ids or len([i for i in ids if doc[i].text[:1].isupper()]) > 4:
-        return None
-    first, last = min(ids), max(ids)
-    span = doc[first : last + 1]
-    if span.start > 0 and doc[span.start - 1].text[:1].isupper() and step == -1:
-        return None  # a longer name than four words, or a sentence-initial phrase
-    if any(t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC"} for t in span):
-        return None  # dates, numbers, and places spaCy already found
-    if span[0].i == span.sent.start and step == -1 and len(span) == 1 and span[0].pos_ != "PROPN":
-        return None
-    return span
 
 
 def _from_entity(ent: Span, known: set[str]) -> list[Toponym]:
     text = _clean(ent.text)
     end = ent.start_char + len(text)
+    if person_like(ent, text, name_key(text) in known, _cued(ent)) or _LOST_APOSTROPHE.search(text):
+        return []  # "the People   s Protection Units": a possessive whose apostrophe was lost
+    if ent.label_ in PLACE_LABELS and starts_a_longer_name(ent):
+        return []  # "Aden" of "the house of Aden Hashi Ayro"
     if ent.label_ in PLACE_LABELS:
         start, end = _extended(ent, end)
         text = doc_text(ent.doc)[start:end]
@@ -151,7 +103,7 @@ def _from_entity(ent: Span, known: set[str]) -> list[Toponym]:
         return [Toponym(ent.start_char, end, text, "demonym")]
     if ent.label_ in MISLABELLED and _is_known_place(text, _cued(ent) or name_key(text) in known):
         return [Toponym(ent.start_char, end, text, _role(ent))]
-    if ent.label_ in {"PERSON", "ORG", "NORP"} and _scene_cued(ent):
+    if _name_like(ent) and (_scene_cued(ent) or syntax_says_place(ent, known_actor)):
         return [Toponym(ent.start_char, end, text, "place")]
     if ent.label_ in EMBEDDING:
         return _embedded(ent, known)
@@ -177,6 +129,9 @@ def _extended(ent: Span, end: int) -> tuple[int, int]:
             continue
         if _known_exactly(doc_text(doc)[start : after.end_char]):
             return start, after.end_char
+    head = doc[ent.end] if ent.end < len(doc) else None
+    if head is not None and head.lower_ in AREA_NOUNS - {"state"} and head.text[:1].isupper():
+        return start, head.idx + len(head.text)  # "Idlib Governorate", "Aceh Province"
     return start, end
 
 
@@ -198,6 +153,8 @@ def _area_query(ent: Span, text: str) -> str:
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is not None and after.text in AREA_NOUNS:
         return f"{text} {after.text}"
+    if after is not None and after.lower_ in AREA_NOUNS and text.endswith(after.text):
+        return text  # the head word is part of the toponym: "Idlib Governorate"
     if (
         ent.start >= 2
         and doc[ent.start - 1].lower_ == "of"
@@ -239,6 +196,11 @@ def _cued(ent: Span) -> bool:
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.lower_ in LOCATIVE and before.lower_ != "of":
         return True
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if possessed_by_place(ent.doc, ent.start) and (
+        following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"}
+    ):
+        return True  # "Syria's Manbij", not "Algeria's Berber minority"
     after = ent.doc[ent.end : ent.end + 2]
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 
@@ -259,6 +221,20 @@ def _scene_cued(ent: Span) -> bool:
     # "in Kurdish-administered areas", "in Kurdish areas", "in Obama's speech": a modifier
     return after is None or not (
         after.tag_ == "POS" or after.pos_ in {"NOUN", "PROPN", "ADJ"} or after.text in {"-", "–"}
+    )
+
+
+def _name_like(ent: Span) -> bool:
+    """A label the model gives unknown place names: a person, group, product, event, or a date
+    that is one capitalised word and no calendar word ("killed in Mayadeen")."""
+    if ent.label_ in {"PERSON", "ORG", "NORP", "PRODUCT", "EVENT"}:
+        return True
+    return (
+        ent.label_ == "DATE"
+        and len(ent) == 1
+        and ent[0].pos_ == "PROPN"
+        and ent[0].is_title
+        and ent[0].lower_ not in CALENDAR
     )
 
 
@@ -285,6 +261,17 @@ def _is_known_place(text: str, cued: bool = False) -> bool:
         if exact and candidate.population >= (CUED_TOWN if cued else BIG_CITY):
             return True
     return False
+
+
+def _is_prominent_place(text: str, cued: bool) -> bool:
+    """A name the model left unlabelled is taken for a place only when the gazetteer knows it
+    as a country, an admin1 area or a town of 20,000 ("in eastern Aleppo", not "in God")."""
+    key = name_key(text)
+    return cued and any(
+        name_key(c.name) == key
+        and (c.precision in ("country", "admin1") or c.population >= EMBEDDED_TOWN)
+        for c in load_gazetteer().lookup(text)
+    )
 
 
 def _strong(candidates: list[Candidate], key: str, known: set[str]) -> bool:
@@ -314,6 +301,10 @@ def _embedded(ent: Span, known: set[str]) -> list[Toponym]:
         candidates = gaz.lookup(text)
         if candidates and (_strong(candidates, key, known) or _is_demonym(text)):
             start = head[0].idx
+            if tokens[-1].lower_ in SITE_HEADS and not _is_demonym(text):
+                end = tokens[-1].idx + len(tokens[-1].text)  # "Alexandria University": a site
+                site = doc_text(ent.doc)[start:end]
+                return [Toponym(start, end, site, _role(ent), text, site=True)]
             return [Toponym(start, start + len(text), text, "embedded")]
     of = next((t for t in tokens if t.lower_ == "of"), None)
     if of is not None and of.i + 1 < ent.end:
@@ -360,6 +351,8 @@ def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
     ]
     places: list[Place] = []
     for toponym, resolution in zip(toponyms, resolutions, strict=True):
+        if toponym.site and resolution.reason.startswith(FOCUS_FALLBACK):
+            resolution = Resolution(None, 0.0, "site not in gazetteer")  # never a guessed point
         if toponym.role == "actor" and resolution.candidate is None:
             continue  # an unknown name as the subject of an act is a person or group
         start, end = toponym.start + offset, toponym.end + offset
@@ -390,6 +383,7 @@ def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
     return places
 
 
+FOCUS_FALLBACK = "facility in the article's main city"
 _COMMA = re.compile(r"\s*,\s*")
 _LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or|&)\s+")
 
