@@ -436,3 +436,13 @@ def test_an_institution_never_refers_back_to_its_spokesman() -> None:
 def test_the_charge_after_accused_is_no_part_of_the_actor() -> None:
     resolver = resolve("Rights groups accused the army of abuses in the north.")
     assert mention(resolver, "army").text == "the army"
+
+
+def test_a_possessing_country_outside_a_tagged_force_gives_its_country() -> None:
+    resolver = resolve(
+        "Manila protested on Tuesday. China's coast guard said it had expelled the Philippine"
+        " ship from the shoal."
+    )
+    found = mention(resolver, "guard")
+    assert found.actor is not None
+    assert (found.actor.country, found.actor.sector) == ("CHN", "COP")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Actor, Mention
 from dyad.resolve.actor_countries import people_modifier
@@ -49,6 +49,7 @@ class SectorNounRules:
     """``ActorResolver``'s rules for nouns with a sector and for members of organisations."""
 
     # state and methods of the ActorResolver these rules are mixed into
+    doc: Doc
     kb: ActorKB
     on: dt.date | None
     main_country: str | None
@@ -69,7 +70,7 @@ class SectorNounRules:
         speaks_for = self._speaks_for(head)
         if speaks_for is not None:
             return speaks_for, "sector", None
-        country = modifier_country(self.kb, span, head)
+        country = modifier_country(self.kb, span, head) or self._possessing_country(head)
         sector = adjusted_sector(span, head, sector)
         if sector == "MIL" and country is None and people_modifier(self.kb, head):
             sector = "REB"  # "Kurdish forces", "Moslem forces", "Karen troops": no state's army
@@ -141,6 +142,14 @@ class SectorNounRules:
         ):
             country, how = self.main_country, "sector-noun+article-country"
         return Actor(country=country, sector=sector, kind="sector", resolved_by=how), "sector", None
+
+    def _possessing_country(self, head: Token) -> str | None:
+        """A country owning the noun outside the mention's span: "China's" before a "coast
+        guard" the entity ruler tagged on its own."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.ent_type_ in {"GPE", "NORP"} and child.i < head.i:
+                return modifier_country(self.kb, self.doc[child.left_edge.i : head.i + 1], head)
+        return None
 
     def _possessor(self, head: Token) -> Actor | None:
         """The actor of a person, organisation or pronoun owning the noun ("his forces",
