@@ -183,3 +183,10 @@ def test_a_compass_word_at_the_start_of_a_name_is_no_embedded_place() -> None:
     places = _places("The victim was stabbed on the South Kilburn Estate in north-west London.")
     assert "South" not in places
     assert places["London"].country == "GBR"
+
+
+def test_a_kinshasa_commune_stays_in_kinshasa() -> None:
+    text = "Students marched in Kinshasa on Monday. Police fired tear gas at them in Lemba."
+    places = resolve_places(parse(text), 0, ["COD"])
+    lemba = next(p for p in places if p.text == "Lemba")
+    assert (lemba.country, lemba.within, lemba.precision) == ("COD", "Kinshasa", "neighbourhood")
