@@ -190,3 +190,9 @@ def test_a_kinshasa_commune_stays_in_kinshasa() -> None:
     places = resolve_places(parse(text), 0, ["COD"])
     lemba = next(p for p in places if p.text == "Lemba")
     assert (lemba.country, lemba.within, lemba.precision) == ("COD", "Kinshasa", "neighbourhood")
+
+
+def test_a_place_name_split_by_the_tagger_is_taken_whole() -> None:
+    text = "Insurgents attacked villages near Mocímboa da Praia on Sunday."
+    places = resolve_places(parse(text), 0, ["MOZ"])
+    assert [(p.text, p.country) for p in places] == [("Mocímboa da Praia", "MOZ")]

@@ -115,14 +115,17 @@ def _extended(ent: Span, end: int) -> tuple[int, int]:
     model left out a word before it ("East" of "East Java", "Goz" of "Goz Beida") or one or two
     after it ("do Sul" of "Rio Grande do Sul")."""
     doc, start = ent.doc, ent.start_char
-    if ent.start > 0:
-        before = doc[ent.start - 1]
+    for size in (2, 1):  # "Mocímboa da" of "Mocímboa da Praia", tagged a person's name
+        before = doc[max(ent.start - size, 0) : ent.start]
         if (
-            _name_word(before)
-            and before.lower_ != "the"
-            and _known_exactly(doc_text(doc)[before.idx : end])
+            len(before) == size
+            and _name_word(before[0])
+            and before[0].lower_ != "the"
+            and all(_name_word(t) or t.lower_ in NAME_PARTICLES for t in before[1:])
+            and _known_exactly(doc_text(doc)[before.start_char : end])
         ):
-            start = before.idx
+            start = before.start_char
+            break
     for size in (2, 1):
         after = doc[ent.end : ent.end + size]
         if len(after) < size or not _name_word(after[-1]) or not all(t.is_alpha for t in after):
@@ -135,6 +138,8 @@ def _extended(ent: Span, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Lower-case words inside place names: "Mocímboa da Praia", "Ras al Ain", "Rio de Janeiro".
+NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "al", "el", "la", "di", "du"})
 # Lower-case nouns that say the name beside them is an admin area: "New York state governor",
 # "the state of Washington", "Jiangsu province", "the province of Aceh".
 AREA_NOUNS = frozenset({"state", "province", "governorate", "oblast", "prefecture"})
