@@ -321,3 +321,50 @@ def test_a_question_put_to_a_spokesperson_is_no_request() -> None:
 def test_an_event_named_to_date_another_is_no_event() -> None:
     sentence = "Ties have not changed since the fighting between the two countries in May."
     assert events_of(sentence) == []
+
+
+def test_a_passive_subject_that_completes_its_verb_is_what_the_act_is_done_to() -> None:
+    # "Sanctions" would code a SANCTION of its own; it is what Washington eased.
+    events = events_of("Sanctions on Belarusian potash exports were eased by Washington on Friday.")
+    assert [(e[0], e[2]) for e in events] == [("RETREAT", "Washington")]
+
+
+def test_in_support_of_names_what_a_rally_is_for() -> None:
+    events = events_of("Rallies in support of the jailed leader drew thousands in Islamabad.")
+    assert [e[0] for e in events] == ["PROTEST"]
+
+
+def test_a_strike_called_by_unions_is_a_labour_strike() -> None:
+    events = events_of("A strike called by the transport unions paralysed the city.")
+    assert events[0][0] == "PROTEST"
+    assert "ASSAULT" not in [e[0] for e in events]
+
+
+def test_a_noun_event_with_a_light_verb_in_the_passive() -> None:
+    events = events_of("A request for military assistance was submitted by Mali to ECOWAS.")
+    assert events[0][0] == "REQUEST"
+
+
+def test_a_relative_clause_can_say_that_the_noun_happened() -> None:
+    assert events_of("The talks, which began on Monday, are due to end on Thursday.")[0][0] == (
+        "CONSULT"
+    )
+    # "ends" with an object: the agreement does something; it is the signing that is the act.
+    events = events_of("The agreement, signed on Tuesday, ends two years of conflict.")
+    assert [e[0] for e in events] == ["AGREE"]
+
+
+def test_a_headline_parsed_as_one_noun_phrase_still_codes_its_verb() -> None:
+    events = events_of("Rebels attack army base in eastern Congo")
+    assert [(e[0], e[2]) for e in events] == [("ASSAULT", "Rebels")]
+    assert events_of("Peace talks in Geneva") == []  # no doer, no verb: a topic
+
+
+def test_coordinated_verbs_share_the_last_ones_object() -> None:
+    events = events_of("The army imposed and then lifted a curfew in the town.")
+    assert [e[0] for e in events] == ["COERCE", "CONCEDE"]
+
+
+def test_called_for_with_a_clause_is_a_request() -> None:
+    events = events_of("The opposition leader called for observers to monitor the elections.")
+    assert events[0][:3] == ("REQUEST", None, "leader")

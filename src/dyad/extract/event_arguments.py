@@ -27,14 +27,6 @@ QUANTITY_NOUNS = {
 # Acts two parties do together: "A and B agreed/met/fought" makes each the other's partner.
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 
-# Prepositions that introduce whom an act is aimed at or taken from.
-TARGET_PREPS = {
-    "to", "against", "on", "upon", "with", "from", "for", "at", "into", "toward", "towards",
-}  # fmt: skip
-
-# Where a place that is hit is named, when no actor is: "bombs in the capital Kabul", "lines
-# leading into Kabul", "the withdrawal of forces from Panama".
-PLACE_PREPS = {"in", "into", "inside", "at", "from", "across", "throughout"}
 
 # Verbs and nouns that move the actor's own people: what they move is no target, where it goes
 # is ("refused to deploy peacekeepers in Iraq", "withdraw its troops from Mali").
@@ -51,15 +43,6 @@ FORCE_NOUNS = {
 
 # "is opposed to", "is committed to": a stative participle whose subject holds the attitude.
 STATIVE_PARTICIPLES = {"oppose", "opposed", "commit", "committed", "dedicate", "devote"}
-
-# Acts taken over a grievance: "a strike over a bill signed by the minister".
-GRIEVANCE_TYPES = {"PROTEST", "ACCUSE", "REJECT"}
-
-# Acts whose target may be a place ("lifted a curfew in Montenegro") when no actor is named.
-PLACE_TARGET_TYPES = {
-    "AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REJECT", "THREATEN", "PROTEST",
-    "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-}  # fmt: skip
 
 
 def find_arguments(
@@ -211,82 +194,6 @@ def coordinated_partner(source: Token) -> Token | None:
     return conj if conj is not None and can_be_actor(conj) else None
 
 
-def target_options(
-    token: Token,
-    trigger_tokens: list[Token],
-    clause: Token,
-    event_type: str,
-    source: Token | None,
-    target: Token | None,
-) -> tuple[int, ...]:
-    """Other arguments that may name the target, best first (the resolver keeps an actor).
-
-    First the holders' objects and prepositional phrases; then, for acts that can hit a place,
-    a place named inside them ("bombs in the capital Kabul"); then an "against" phrase deeper
-    in the clause, the owner of a noun in the trigger ("violated a ban by X"), whoever pressed
-    for what was refused ("declined despite pressure by X") and whoever a threat's condition
-    names ("... if the United States goes ahead").
-    """
-    trigger_ids = {t.i for t in trigger_tokens}
-    holders = list(dict.fromkeys([*trigger_tokens, clause]))
-    # The act named in the complement: "agreed to provide aid for Romania", "urged Uganda to ...".
-    for holder in list(holders):
-        for child in holder.children:
-            if _complement_verb(child):
-                holders.append(child)
-                holders.extend(c for c in child.children if c.dep_ in {"xcomp", "ccomp"})
-    options: list[Token] = []
-    for holder in holders:
-        for child in holder.children:
-            if child.i in trigger_ids:
-                continue
-            if child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
-                options.append(child)
-            elif child.dep_ in {"xcomp", "ccomp"}:
-                options.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
-            elif child.dep_ in {"prep", "agent", "dative"} and (
-                child.lower_ in TARGET_PREPS
-                or (child.lower_ == "of" and _act_noun(holder))
-                or (child.lower_ == "over" and event_type in GRIEVANCE_TYPES)
-            ):  # "the blockade of Serbia", "the killing of X", "a strike over the new law"
-                pobj = prep_object(child)
-                options.extend([pobj] if pobj is not None else [])
-    if event_type in PLACE_TARGET_TYPES:  # "lifted a curfew in Montenegro": the place is hit
-        options.extend(_named_places(holders, trigger_ids))
-    options.extend(_deep_objects(holders, ("against",)))
-    if event_type in {"REJECT", "ACCUSE", "PROTEST"}:
-        # "violated a ban by X", "protested a law by X": whoever made what the act opposes.
-        options.extend(t for t in trigger_tokens if t.dep_ == "dobj" and t.pos_ == "NOUN")
-    if event_type == "REJECT":
-        options.extend(_despite_whom(holders))
-    options.extend(_condition_subjects(holders))
-    taken = {t.i for t in (source, target) if t is not None}
-    result: list[int] = []
-    for option in list(options):
-        if not can_be_actor(option):  # "70 million dollars of aid for Romania"
-            options.extend(
-                c
-                for prep in option.children
-                if prep.dep_ == "prep" and prep.lower_ in {"for", "to", "of"}
-                for c in prep.children
-                if c.dep_ == "pobj"
-            )
-    # What the actor moves is its own ("deploy peacekeepers"): kept, but after any other option.
-    ordered = [o for o in options if not is_moved_force(o)] + [
-        o for o in options if is_moved_force(o)
-    ]
-    for option in ordered:
-        fresh = option.i not in taken and option.i not in result
-        if fresh and can_be_actor(option) and option.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"}:
-            result.append(option.i)
-    return tuple(result)
-
-
-def _act_noun(token: Token) -> bool:
-    """A noun that names the act itself ("blockade", "killing"), not the verb's clause."""
-    return token.pos_ == "NOUN" and token.dep_ != "ROOT"
-
-
 def is_moved_force(token: Token) -> bool:
     """Troops, peacekeepers or ships that the actor itself sends, deploys or withdraws."""
     if token.lemma_.lower() not in FORCE_NOUNS and token.lower_ not in FORCE_NOUNS:
@@ -299,90 +206,6 @@ def is_moved_force(token: Token) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lemma_.lower() in THEME_NOUNS
     return False
-
-
-# Clauses with their own doer: what they hold is not an argument of the act.
-_OWN_CLAUSES = {"relcl", "advcl", "ccomp", "csubj", "parataxis", "appos"}
-# The doer's own phrase ("Palestinian police in Jericho") says nothing of whom the act hits.
-_OTHER_PARTIES = {"nsubj", "nsubjpass", "agent", "npadvmod"}
-
-
-def _inside(holders: list[Token], trigger_ids: set[int]) -> list[Token]:
-    """Nouns under the holders, nearest first, not crossing into clauses of their own."""
-    queue = [c for h in holders for c in h.children if c.i not in trigger_ids]
-    queue += [h for h in holders if h.pos_ in {"NOUN", "PROPN"}]
-    seen: set[int] = set()
-    found: list[Token] = []
-    while queue:
-        node = queue.pop(0)
-        if node.i in seen or node.dep_ in _OWN_CLAUSES or node.dep_ in _OTHER_PARTIES:
-            continue
-        if node.dep_ == "acl" and node.tag_ == "VBN":
-            continue  # "techniques used against detainees": what a thing was used for
-        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"}:
-            continue  # "kidnapped advisers and exploded bombs in Kabul": another act
-        seen.add(node.i)
-        found.append(node)
-        queue.extend(node.children)
-    return found
-
-
-def _named_places(holders: list[Token], trigger_ids: set[int]) -> list[Token]:
-    """Places named in a locative phrase of the act or of what it acts on, nearest first."""
-    places: list[Token] = []
-    for prep in _inside(holders, trigger_ids):
-        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-            continue
-        pobj = prep_object(prep)
-        place = _place_name(pobj) if pobj is not None else None
-        if place is not None:
-            places.append(place)
-    return places
-
-
-def _place_name(token: Token) -> Token | None:
-    """The named place of a phrase: "Baghdad", "the capital Kabul", "central Baghdad"."""
-    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
-        return token
-    for child in token.children:
-        if child.dep_ in {"appos", "compound"} and child.ent_type_ in {"GPE", "LOC", "FAC"}:
-            return child
-    return None
-
-
-def _deep_objects(holders: list[Token], preps: tuple[str, ...]) -> list[Token]:
-    """Objects of ``preps`` anywhere in the act's clause ("hackers capable of launching cyber
-    warfare against the United States")."""
-    found: list[Token] = []
-    for prep in _inside(holders, set()):
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            pobj = prep_object(prep)
-            if pobj is not None:
-                found.append(pobj)
-    return found
-
-
-def _despite_whom(holders: list[Token]) -> list[Token]:
-    """ "declined to resign despite pressure by the commission": who pressed is refused."""
-    return [
-        pobj
-        for holder in holders
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in {"despite", "defying"}
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-
-
-def _condition_subjects(holders: list[Token]) -> list[Token]:
-    """ "threatened to stop talks if the United States goes ahead": whom the condition binds."""
-    subjects: list[Token] = []
-    for holder in holders:
-        for clause in holder.children:
-            marked = any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
-            if clause.dep_ == "advcl" and marked:
-                subjects.extend(c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"})
-    return subjects
 
 
 def prep_object(prep: Token) -> Token | None:
@@ -410,17 +233,6 @@ def _counted_object(verb: Token) -> Token | None:
                     if pobj is not None and any(c.dep_ == "nummod" for c in pobj.children):
                         return pobj
     return None
-
-
-def _complement_verb(token: Token) -> bool:
-    """ "agreed [to provide]", "said [it would ...]", "began a strike [to protest ...]"."""
-    if token.pos_ not in {"VERB", "AUX"}:
-        return False
-    if token.dep_ in {"xcomp", "ccomp"}:
-        return True
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
 
 
 def can_be_actor(token: Token | None) -> bool:

@@ -15,10 +15,12 @@ from spacy.tokens import Doc, Token
 from dyad.extract.patterns import PatternBook
 
 if TYPE_CHECKING:
-    from dyad.extract.events import EventCandidate
+    from dyad.extract.event_candidate import EventCandidate
 
 REFLEXIVES = {"themselves", "himself", "herself", "itself", "oneself"}
 # Words that introduce an earlier act as the time or reason of the reported one.
+# "in support of", "in solidarity with": the purpose of another act.
+PURPOSE_NOUNS = {"support", "solidarity", "sympathy"}
 BACKGROUND_WORDS = {"after", "following", "since", "before", "because", "despite", "amid", "of"}
 
 
@@ -174,6 +176,8 @@ def _side_mention(doc: Doc, event: EventCandidate) -> bool:
         return True
     if token.dep_ == "amod" and token.pos_ == "VERB":  # "the besieged town", "a banned party"
         return True
+    if _purpose_phrase(token):
+        return True
     for _ in range(4):
         if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_WORDS:
             return token.pos_ in {"NOUN", "PROPN"} or event.source is None
@@ -185,6 +189,19 @@ def _side_mention(doc: Doc, event: EventCandidate) -> bool:
             return False
         token = token.head
     return False
+
+
+def _purpose_phrase(noun: Token) -> bool:
+    """ "rallies in support of the jailed leader", "a march in solidarity with the strikers": the
+    phrase says what another act is for; it is no act of its own."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.pos_ == "NOUN"
+        and prep.lower_ == "in"
+        and noun.lemma_.lower() in PURPOSE_NOUNS
+        and prep.head.i != prep.i
+    )
 
 
 def with_weapon_mode(doc: Doc, event: EventCandidate, book: PatternBook) -> EventCandidate:

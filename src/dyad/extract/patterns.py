@@ -6,9 +6,13 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dyad.article import PLOVER_TYPES
 from dyad.datafiles import DataFileError, read_fields
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 KNOWN_SLOTS = {"dobj", "dative"}
@@ -170,3 +174,25 @@ def load_pattern_book(data_dir: Path = DATA_DIR) -> PatternBook:
 def default_pattern_book() -> PatternBook:
     """The patterns shipped with dyad, loaded once per process."""
     return load_pattern_book()
+
+
+def lemma_forms(token: Token) -> list[str]:
+    """The token's lemma, then base forms guessed from its spelling: the statistical lemmatizer
+    gets some verbs wrong ("staged" -> "stag"), and a pattern must not be lost to that."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if lower.endswith("ied") or lower.endswith("ies"):
+        forms.append(lower[:-3] + "y")
+    if lower.endswith("ed"):
+        forms += [lower[:-1], lower[:-2]]
+        if len(lower) > 4 and lower[-3] == lower[-4]:
+            forms.append(lower[:-3])  # "shelled" -> "shell", "stopped" -> "stop"
+    if lower.endswith("ing"):
+        forms += [lower[:-3], lower[:-3] + "e"]
+        if len(lower) > 5 and lower[-4] == lower[-5]:
+            forms.append(lower[:-4])
+    if lower.endswith("es"):
+        forms.append(lower[:-2])
+    if lower.endswith("s"):
+        forms.append(lower[:-1])
+    return list(dict.fromkeys(forms))

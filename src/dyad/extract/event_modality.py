@@ -1,0 +1,129 @@
+"""The modality of an event's clause: negated, refused, hypothetical, future or actual.
+
+Negated and hypothetical acts are dropped, future acts become intentions (AGREE/THREATEN) and a
+conditional future act an ultimatum (THREATEN).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
+
+
+INTENT_VERBS = {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "seek", "promise"}
+
+
+# "is willing to withdraw", "ready to contribute": an adjective of readiness makes an intention.
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "poised", "set"}
+
+
+OBLIGATION_AUX = {"must", "should"}
+
+
+CONDITION_MARKS = {"unless", "if"}
+
+
+# "the army prepared to resume shelling": readying force is a force posture, not a threat.
+PREPARE_WORDS = {"prepare", "prepared", "poised", "gear"}
+
+
+CONDITIONAL_MARKS = {"if", "unless", "until"}
+
+
+INTENT_NOUNS = {"intention", "intent", "plan", "desire", "interest", "wish"}
+
+
+def is_preparing(verb: Token) -> bool:
+    """ "prepared to attack", "poised to resume shelling": force made ready, not yet used."""
+    link = verb
+    for _ in range(3):
+        if link.dep_ != "xcomp":
+            return False
+        if link.head.lemma_.lower() in PREPARE_WORDS or link.head.lower_ in PREPARE_WORDS:
+            return True
+        link = link.head
+    return False
+
+
+def default_intent(event_type: str) -> str:
+    """A future act: conflict becomes THREATEN, cooperation (support included) AGREE."""
+    if event_type in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}:
+        return "THREATEN"
+    if event_type in {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}:
+        return event_type
+    return "AGREE"
+
+
+def _intention_noun(verb: Token) -> Token | None:
+    """The noun of intention the act completes: "plans to withdraw", "no intention of leaving"."""
+    if verb.dep_ not in {"pcomp", "acl"}:
+        return None
+    noun = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return noun if noun.lemma_.lower() in INTENT_NOUNS and noun.pos_ == "NOUN" else None
+
+
+def is_conditional(verb: Token, cooperative: bool = False) -> bool:
+    """A future act with an "unless"/"if" clause is an ultimatum ("will withdraw unless ...").
+
+    A cooperative act offered "if" something happens ("will send aid if it is attacked") stays a
+    promise; only "unless" makes it a threat."""
+    marks = {"unless"} if cooperative else CONDITION_MARKS
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in marks for m in child.children
+        ):
+            return True
+    return False
+
+
+def clause_modality(verb: Token) -> str:
+    """'negated', 'refused', 'hypothetical', 'future' or 'actual' for the clause of ``verb``.
+
+    'refused': a negated intention ("will not provide") or a failure ("failed to reach").
+    """
+    chain = [verb]
+    if verb.dep_ in {"xcomp", "conj"}:
+        chain.append(verb.head)
+    negated = future = False
+    for head in chain:
+        for child in head.children:
+            if child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}:
+                negated = True
+            elif child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+                return "hypothetical"
+            elif child.dep_ == "aux":
+                if child.lower_ in HYPOTHETICAL_AUX:
+                    return "hypothetical"
+                if child.lower_ in FUTURE_AUX or child.lower_ == "would":
+                    future = True
+                elif child.lower_ == "to" and head.dep_ == "ROOT":
+                    future = True  # a headline's "Iran to hold talks with EU"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
+        return "refused"
+    intention = _intention_noun(verb)
+    if intention is not None:  # "no plans to withdraw": refused; "plans to withdraw": future
+        return "refused" if any(c.lower_ == "no" for c in intention.children) else "future"
+    if negated:
+        return "refused" if future else "negated"
+    if future:
+        return "future"
+    # "plans to help rebuild", "is willing to send troops to help defend": an intention governs
+    # the whole chain of infinitives below it.
+    link = verb
+    for _ in range(3):
+        if link.dep_ != "xcomp":
+            break
+        if link.head.lemma_.lower() in INTENT_VERBS or link.head.lower_ in INTENT_ADJECTIVES:
+            return "future"
+        link = link.head
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() == "go"
+        and any(c.lower_ == "going" for c in [verb.head])
+    ):
+        return "future"
+    return "actual"

@@ -1,0 +1,172 @@
+"""Event nouns: when a noun that matches a pattern names an act that happened.
+
+A bare noun ("the agreement remains achievable") is a topic. It is an event with a light verb
+("held talks"), an argument of its own ("the bombing of the hospital"), a verb saying it happened
+("fighting erupted", "talks, which began on Monday"), or as what someone took part in.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.extract.event_arguments import noun_source, pobj_of
+from dyad.extract.patterns import EventPattern, PatternBook, lemma_forms
+
+STANCE_TYPES = {"REJECT", "SUPPORT", "ACCUSE", "REQUEST"}
+
+
+OCCUR_VERBS = {
+    "erupt", "continue", "rage", "break", "kill", "hit", "destroy", "intensify", "escalate",
+    "resume", "occur", "happen", "take", "leave", "target", "wound", "injure", "damage", "begin",
+    "explode", "go", "rock", "rip", "tear", "claim", "spread", "flare", "mark", "paralyse",
+    "paralyze", "cripple", "disrupt", "grip", "sweep", "engulf", "shake", "halt", "reach",
+    "arrive",
+}  # fmt: skip
+
+
+# Verbs that say an act happened only when they take no object: "talks ended", unlike "the
+# agreement ends two years of conflict".
+INTRANSITIVE_OCCUR = {"end", "conclude", "last"}
+
+
+# Verbs whose subject, a protest, draws a crowd: "the rally drew thousands".
+CROWD_VERBS = {"draw", "attract", "bring", "mobilise", "mobilize", "swell"}
+
+
+# Nouns that take their event from a compound: "mediation effort", "bombing campaign".
+GENERIC_EVENT_HEADS = {
+    "effort", "efforts", "campaign", "mission", "operation", "package", "programme", "program",
+    "process", "initiative", "drive", "wave", "spree",
+}  # fmt: skip
+
+
+ARRIVAL_VERBS = {"sit", "arrive", "gather", "meet", "convene", "travel", "fly", "head", "come"}
+
+
+MEASURE_HEADS = {
+    "wave", "series", "spate", "barrage", "string", "round", "volley", "salvo", "flurry",
+    "delivery", "deliveries", "distribution", "shipment", "shipments", "provision", "imposition",
+}  # fmt: skip
+
+
+PARTICIPATION_VERBS = {"engage", "participate", "join", "involve", "persist", "continue"}
+
+
+def noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[Token] | None:
+    tokens = [noun]
+    if pattern.modifier:
+        mod = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in {"compound", "amod"} and c.lemma_.lower() == pattern.modifier
+            ),
+            None,
+        )
+        if mod is None:
+            return None
+        tokens.append(mod)
+    # "a mediation effort", "a bombing campaign": the event noun names what the effort is.
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_EVENT_HEADS:
+        noun = noun.head
+        tokens.insert(0, noun)
+    # "a wave of strikes", "a fresh round of talks": the measure stands where the event noun would.
+    elif noun.dep_ == "pobj" and (
+        (noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_HEADS)
+        or (noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility")
+    ):  # "claimed responsibility for the attack": the claim is of the attack
+        noun = noun.head.head
+        tokens.insert(0, noun)
+    # A bare noun ("the agreement remains achievable") is a topic, not an event: it needs a light
+    # verb, an argument of its own, or to be what happened ("fighting erupted").
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and is_light_verb(head, book):
+        return tokens
+    if noun.dep_ in {"nsubj", "nsubjpass"} and _in_force(head):
+        return tokens  # "the truce came into force", "a curfew remained in force"
+    # "fighting erupted", "talks resumed"; a stance noun ("the opposition tore into ...") names
+    # who speaks, not what happened.
+    if (
+        noun.dep_ == "nsubj"
+        and pattern.event_type not in STANCE_TYPES
+        and any(_says_it_happened(v) for v in _governing_verbs(head))
+    ):
+        return tokens
+    # "talks, which began on Monday, ...": a relative clause says the noun happened.
+    if pattern.event_type not in STANCE_TYPES and any(
+        c.dep_ == "relcl" and _says_it_happened(c) for c in noun.children
+    ):
+        return tokens
+    if (
+        noun.dep_ == "nsubj"
+        and pattern.event_type == "PROTEST"
+        and head.lemma_.lower() in CROWD_VERBS
+    ):
+        return tokens  # "rallies drew thousands", "the march attracted large crowds"
+
+    if taking_part(noun):
+        return tokens
+    if _own_argument(noun, pattern) is not None or noun_source(noun) is not None:
+        return tokens
+    return None
+
+
+def _governing_verbs(head: Token) -> list[Token]:
+    """The subject's verb, and the verb it is due or expected to do: "talks are due to end",
+    "fighting is expected to resume"."""
+    verbs = [head]
+    for child in head.children:
+        if child.dep_ == "xcomp":
+            verbs.append(child)
+        elif child.dep_ == "acomp":
+            verbs.extend(g for g in child.children if g.dep_ == "xcomp")
+    return verbs
+
+
+def _says_it_happened(verb: Token) -> bool:
+    forms = lemma_forms(verb)
+    if any(f in OCCUR_VERBS for f in forms):
+        return True
+    return any(f in INTRANSITIVE_OCCUR for f in forms) and not any(
+        c.dep_ == "dobj" for c in verb.children
+    )
+
+
+def _in_force(verb: Token) -> bool:
+    return verb.lemma_.lower() in {"come", "remain", "stay", "enter", "go"} and any(
+        g.lower_ in {"force", "effect"}
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "into"}
+        for g in c.children
+    )
+
+
+def taking_part(noun: Token) -> bool:
+    """ "engaged in ethnic cleansing", "took part in the attack", "joined in the protests"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = prep.head
+    if prep.lower_ == "for" and verb.lemma_.lower() in ARRIVAL_VERBS:
+        return True  # "sat down for talks", "arrived for a summit"
+    if prep.lower_ != "in":
+        return False
+    if verb.lemma_.lower() in PARTICIPATION_VERBS:
+        return True
+    return verb.lemma_.lower() == "take" and any(c.lower_ == "part" for c in verb.children)
+
+
+def is_light_verb(verb: Token, book: PatternBook) -> bool:
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    forms = lemma_forms(verb)  # "staged" is sometimes lemmatised "stag"
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return any(
+        f in book.light_verbs or any(f"{f} {p}" in book.light_verbs for p in particles)
+        for f in forms
+    )
+
+
+def _own_argument(noun: Token, pattern: EventPattern) -> Token | None:
+    slots = tuple(s for s in pattern.targets if s not in {"dobj", "dative"}) + ("by",)
+    return pobj_of(noun, slots)

@@ -1,0 +1,302 @@
+"""Event triggers: which verb or noun, with its particle, object or modifier, matches a pattern.
+
+A verb matches by its lemma (or a base form guessed from its spelling); a noun matches only when
+it names what happened: with a light verb ("held talks"), an argument of its own ("the bombing of
+the hospital"), a verb saying it happened ("fighting erupted") or as what someone took part in.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.extract.event_nouns import noun_fits
+from dyad.extract.patterns import EventPattern, PatternBook, lemma_forms
+
+# "stepped down", "set free": the parser sometimes attaches a verb's particle as an adverb.
+PARTICLE_LIKE_DEPS = {"advmod", "acomp", "oprd", "advcl", "ccomp"}
+
+
+# Who strikes in the labour sense: "teachers struck", unlike "drones struck".
+STRIKING_TRADES = {
+    "worker", "union", "teacher", "doctor", "nurse", "driver", "miner", "docker", "dockworker",
+    "employee", "staff", "pilot", "trucker", "farmer", "student", "lecturer", "controller",
+    "porter", "labourer", "laborer", "physician",
+}  # fmt: skip
+
+
+# Plain verbs that are an event only with a telling subject: (verbs, subjects, the verb pattern
+# that codes them). "Protesters gathered" is a demonstration, "the last troops left" a withdrawal.
+SUBJECT_KEYED: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
+    (
+        frozenset({"gather", "assemble", "converge", "flock", "pour", "throng", "mass"}),
+        frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter", "striker"}),
+        "demonstrate",
+    ),
+    (
+        frozenset({"leave", "exit", "quit", "depart", "vacate"}),
+        frozenset({"troop", "troops", "soldier", "force", "forces", "army", "peacekeeper"}),
+        "withdraw",
+    ),
+    (
+        frozenset({"attack", "target", "hit", "strike", "breach", "infiltrate"}),
+        frozenset({"hacker", "hackers"}),
+        "hack",
+    ),
+    (
+        frozenset({"block", "occupy", "blockade", "barricade", "paralyse", "paralyze"}),
+        frozenset(
+            {
+                "protester",
+                "protestor",
+                "demonstrator",
+                "driver",
+                "farmer",
+                "worker",
+                "resident",
+                "villager",
+                "student",
+                "activist",
+                "trucker",
+                "striker",
+                "crowd",
+                "supporter",
+            }
+        ),
+        "barricade",
+    ),
+    (
+        frozenset({"protest"}),
+        frozenset({"ministry", "government", "embassy", "ambassador", "minister", "spokesman"}),
+        "complain",
+    ),
+    (  # "teachers struck for a third day": a labour strike, not an air strike
+        frozenset({"strike"}),
+        frozenset(STRIKING_TRADES),
+        "boycott",
+    ),
+    (  # "protesters clashed with police": a violent protest
+        frozenset({"clash", "scuffle", "brawl", "fight"}),
+        frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "striker"}),
+        "riot",
+    ),
+    (  # "rioters torched cars": the riot is the event, not a seizure of property
+        frozenset({"torch", "loot", "burn", "smash", "ransack", "vandalize", "vandalise"}),
+        frozenset({"rioter", "mob", "looter", "hooligan"}),
+        "riot",
+    ),
+    (
+        frozenset({"land", "fall", "slam", "crash", "rain"}),
+        frozenset({"round", "shell", "mortar", "rocket", "missile", "bomb", "projectile", "drone"}),
+        "shell",
+    ),
+)
+
+
+JOINT_ADVERBS = {"jointly"}
+
+
+WORKFORCES = {
+    "worker", "workers", "union", "unions", "teacher", "teachers", "doctor", "doctors", "nurse",
+    "nurses", "driver", "drivers", "miner", "miners", "docker", "dockers", "employee", "staff",
+    "pilot", "pilots", "farmer", "farmers", "trucker", "truckers", "student", "students",
+    "labour", "labor", "transport", "rail", "postal", "port", "dock", "taxi",
+}  # fmt: skip
+
+
+def object_of_verb_match(noun: Token, book: PatternBook) -> tuple[EventPattern, list[Token]] | None:
+    """ "Sanctions on X were eased", "the ban was lifted": a passive subject that completes its
+    verb's pattern is what the act is done to, not an act of its own; the verb codes the event."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.i < noun.i or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    match = match_trigger(verb, book)
+    if match is None or not any(t.i == noun.i for t in match[1]):
+        return None
+    return match
+
+
+def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[Token]] | None:
+    lemma = token.lemma_.lower()
+    # "the captured soldiers", "the detained journalist": a participle before its noun
+    # describes the noun; the act is an earlier one, not this sentence's event.
+    attributive = token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i
+    if attributive:
+        pass
+    elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+        forms = _hyphen_prefixed(token, lemma_forms(token))
+        for verbs, doers, stand_in in SUBJECT_KEYED:
+            if lemma in verbs and stand_in in book.verbs and _subject_is(token, doers):
+                forms = [stand_in]  # "protesters gathered outside parliament"
+        key = next((f for f in forms if f in book.verbs), lemma)
+        for pattern in book.verbs.get(key, ()):
+            tokens = _verb_fits(token, pattern)
+            if tokens is not None:
+                return pattern, tokens
+        # A verb no pattern codes may still be an act by how it is done.
+        fallback = None
+        if any(c.lower_ in JOINT_ADVERBS for c in token.children):
+            fallback = "cooperate"  # "the two firms will jointly develop the field"
+        elif _in_protest(token):
+            fallback = "demonstrate"  # "farmers drove tractors into the capital in protest"
+        for pattern in book.verbs.get(fallback or "", ()):
+            if not pattern.particle and not pattern.objects and not pattern.needs_clause:
+                return pattern, [token]
+    # "staged military drills": the tagger sometimes calls a plural noun object a verb.
+    misparsed_noun = token.pos_ == "VERB" and token.dep_ in {"dobj", "pobj", "nsubjpass"}
+    if token.pos_ in {"NOUN", "PROPN"} or misparsed_noun:
+        keys = {lemma, token.lower_}
+        # "build-up", "pull-out": the hyphenated noun's head is its last part.
+        keys.update(f.replace("-", "") for f in _hyphen_prefixed(token, [lemma]) if "-" in f)
+        keys.update(f for f in _hyphen_prefixed(token, [lemma]) if "-" in f)
+        if lemma == "strike" and _by_workers(token):
+            keys = {"walkout"}  # "a strike by dock workers", "the teachers' strike"
+        for key in keys:
+            for pattern in book.nouns.get(key, ()):
+                tokens = noun_fits(token, pattern, book)
+                if tokens is not None:
+                    return pattern, tokens
+    return None
+
+
+def _subject_is(verb: Token, nouns: frozenset[str]) -> bool:
+    """The verb's subject, or what it counts ("thousands of protesters"), is one of ``nouns``."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    crowd = [subject] if subject is not None else []
+    crowd += [g for c in crowd for p in c.children if p.lower_ == "of" for g in p.children]
+    return any(c.lemma_.lower() in nouns or c.lower_ in nouns for c in crowd)
+
+
+def _hyphen_prefixed(token: Token, forms: list[str]) -> list[str]:
+    """ "test-fired" is parsed as "test" "-" "fired": try "test-fire" before "fire"."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].head.i == token.i:
+        prefix = doc[token.i - 2].lower_
+        return [f"{prefix}-{f}" for f in forms] + forms
+    return forms
+
+
+def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
+    tokens = [verb]
+    particle_tok = None
+    if pattern.particle:
+        words = pattern.particle.split()
+        particle_tok = next(
+            (
+                c
+                for c in verb.children
+                if (
+                    c.dep_ in {"prt", "prep", "agent"}
+                    or (c.dep_ in PARTICLE_LIKE_DEPS and c.i > verb.i)
+                )
+                and c.lower_ == words[0]
+                and not _names_time(c)
+            ),
+            _clause_mark(verb, words[0]),
+        )
+        if particle_tok is None:
+            return None
+        tokens.append(particle_tok)
+    if pattern.needs_clause:
+        if not any(c.dep_ == "ccomp" for c in verb.children):
+            return None
+    elif pattern.objects:
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ in {"dobj", "attr", "oprd", "acomp", "nsubjpass", "npadvmod"}
+        ]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the agreement, signed on Tuesday"
+            objects.append(verb.head)
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            # "imposed and then lifted a curfew": coordinated verbs share the last one's object.
+            objects.extend(
+                o
+                for c in verb.children
+                if c.dep_ == "conj" and c.pos_ == "VERB"
+                for o in c.children
+                if o.dep_ == "dobj"
+            )
+        if any(c.dep_ == "oprd" for c in objects):  # "called the strike a violation": the
+            objects = [c for c in objects if c.dep_ != "dobj"]  # label, not the thing named
+        # "withdrew from the treaty": a prepositional particle names where its object is.
+        preps = [particle_tok] if particle_tok is not None and particle_tok.dep_ == "prep" else []
+        for prep in preps or [c for c in verb.children if c.dep_ in {"prep", "prt"}]:
+            objects.extend(c for c in prep.children if c.dep_ == "pobj")
+        # "flight MH17", "ceasefire agreement": a compound before the object names it too.
+        objects.extend(c for o in list(objects) for c in o.lefts if c.dep_ == "compound")
+        # "held Hamas responsible": an adjective after the object is its complement.
+        objects.extend(
+            c for o in list(objects) for c in o.rights if c.dep_ == "amod" and o.dep_ == "dobj"
+        )
+        # "doctors and medical equipment": each conjoined object counts.
+        objects.extend(c for o in list(objects) for c in o.children if c.dep_ == "conj")
+        # "700 kg of medicine", "$2 billion in military aid": the measured thing counts.
+        for head in list(objects):
+            measured = {"of", "in"} if head.pos_ == "NUM" or head.lower_ == "million" else {"of"}
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in measured):
+                inner = [c for c in prep.children if c.dep_ == "pobj"]
+                objects.extend(inner)
+                objects.extend(c for o in inner for c in o.children if c.dep_ == "compound")
+        obj = next(
+            (
+                o
+                for o in objects
+                if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
+            ),
+            None,
+        )
+        if obj is None:
+            return None
+        if pattern.event_type in {"ACCUSE", "MOBILIZE", "ASSAULT", "COERCE"} and any(
+            c.dep_ == "amod" and c.lower_ == "joint" for c in obj.children
+        ):
+            return None  # "launched a joint investigation": the joint noun codes cooperation
+        tokens.append(obj)
+    return tokens
+
+
+def _clause_mark(verb: Token, word: str) -> Token | None:
+    """ "called for observers to monitor the vote": the parser makes "for" the mark of the
+    clause that follows; it is still the verb's particle."""
+    for clause in verb.children:
+        if clause.dep_ in {"advcl", "ccomp", "xcomp"}:
+            for mark in clause.children:
+                if mark.dep_ == "mark" and mark.lower_ == word and mark.i == verb.i + 1:
+                    return mark
+    return None
+
+
+def _names_time(prep: Token) -> bool:
+    """ "agreed on Saturday": a preposition before a date is no particle of the verb."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+def _in_protest(verb: Token) -> bool:
+    """ "... in protest": the phrase may hang off the verb or, misparsed, off its object."""
+    for prep in verb.subtree:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        if any(g.lemma_.lower() == "protest" and g.dep_ == "pobj" for g in prep.children):
+            up = prep.head
+            while up.i != verb.i and up.pos_ not in {"VERB", "AUX"} and up.head.i != up.i:
+                up = up.head
+            if up.i == verb.i:
+                return True
+    return False
+
+
+def _by_workers(noun: Token) -> bool:
+    """A strike whose doer is a workforce is a labour strike, not an air strike."""
+    doers = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
+    doers += [g for c in noun.children if c.lower_ == "by" for g in c.children]
+    # "a strike called by the transport unions": the participle's agent is the doer.
+    doers += [
+        g
+        for p in noun.children
+        if p.dep_ == "acl"
+        for c in p.children
+        if c.dep_ == "agent"
+        for g in c.children
+    ]
+    doers += [c for d in list(doers) for c in d.children if c.dep_ == "compound"]
+    return any(d.lemma_.lower() in WORKFORCES or d.lower_ in WORKFORCES for d in doers)
