@@ -27,14 +27,75 @@ OBLIGATION_AUX = {"must", "should"}
 CONDITION_MARKS = {"unless", "if"}
 
 
+CONTINUE_VERBS = {"continue", "keep"}
+
+
 # "the army prepared to resume shelling": readying force is a force posture, not a threat.
 PREPARE_WORDS = {"prepare", "prepared", "poised", "gear"}
 
 
-CONDITIONAL_MARKS = {"if", "unless", "until"}
+CONDITIONAL_MARKS = {"if", "unless", "until", "whether"}
+
+
+# "no sign that the rebels were withdrawing", "no evidence that troops fired": a clause that a
+# negated noun of evidence governs did not (as far as the text says) happen.
+EVIDENCE_NOUNS = {
+    "sign", "evidence", "indication", "proof", "confirmation", "suggestion", "report", "word",
+}  # fmt: skip
+
+
+def _denied_by_noun(verb: Token) -> bool:
+    clause = verb
+    for _ in range(3):  # "no sign that they were preparing to withdraw"
+        if clause.dep_ != "xcomp":
+            break
+        clause = clause.head
+    noun = clause.head
+    return (
+        clause.dep_ in {"acl", "ccomp"}
+        and noun.lemma_.lower() in EVIDENCE_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    )
 
 
 INTENT_NOUNS = {"intention", "intent", "plan", "desire", "interest", "wish"}
+
+
+# "a bill to ban smoking", "a drive to free the prisoners": the act a proposal or campaign aims
+# at has not happened. ("efforts to finalize an agreement" stays: the efforts often report it.)
+UNENACTED_NOUNS = {
+    "bill", "proposal", "draft", "motion", "amendment", "petition", "campaign", "drive",
+    "referendum", "initiative", "scheme",
+}  # fmt: skip
+
+
+# "arrested for collaborating with Israel", "accused of shelling the town": the gerund after a
+# verb of blame or punishment is what the target is blamed for, not an act this text reports.
+GROUNDS_VERBS = {
+    "arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "accuse", "indict",
+    "punish", "fine", "prosecute", "blame", "suspect", "execute", "try", "hang", "expel",
+    "deport", "sanction", "investigate", "probe", "condemn", "criticize", "criticise", "denounce",
+}  # fmt: skip
+
+
+def _blamed_for(verb: Token) -> bool:
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in {"for", "of", "with"} or verb.tag_ != "VBG":
+        return False
+    judge = verb.head.head
+    return judge.pos_ == "VERB" and judge.lemma_.lower() in GROUNDS_VERBS
+
+
+def _aimed_at(verb: Token) -> bool:
+    """The act is only aimed at: an infinitive on a proposal noun ("a bill to ban") or a purpose
+    clause ("so that such marriages are banned")."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if verb.dep_ == "advcl" and {"so", "that"} <= marks:
+        return True
+    return (
+        verb.dep_ in {"acl", "relcl"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in UNENACTED_NOUNS
+    )
 
 
 def is_preparing(verb: Token) -> bool:
@@ -86,8 +147,12 @@ def clause_modality(verb: Token) -> str:
     'refused': a negated intention ("will not provide") or a failure ("failed to reach").
     """
     chain = [verb]
-    if verb.dep_ in {"xcomp", "conj"}:
+    # "will continue to support Ukraine": the act goes on now; only a negation counts above it.
+    ongoing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTINUE_VERBS
+    if verb.dep_ in {"xcomp", "conj"} and not ongoing:
         chain.append(verb.head)
+    elif ongoing and any(c.dep_ == "neg" for c in verb.head.children):
+        return "refused"
     negated = future = False
     for head in chain:
         for child in head.children:
@@ -104,6 +169,10 @@ def clause_modality(verb: Token) -> str:
                     future = True  # a headline's "Iran to hold talks with EU"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
         return "refused"
+    if _aimed_at(verb) or _blamed_for(verb):
+        return "hypothetical"
+    if _denied_by_noun(verb):
+        return "negated"
     intention = _intention_noun(verb)
     if intention is not None:  # "no plans to withdraw": refused; "plans to withdraw": future
         return "refused" if any(c.lower_ == "no" for c in intention.children) else "future"

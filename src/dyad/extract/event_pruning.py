@@ -204,8 +204,33 @@ def _purpose_phrase(noun: Token) -> bool:
     )
 
 
+def _damage_by_weapon(doc: Doc, event: EventCandidate, book: PatternBook) -> EventCandidate:
+    """ "The airliner was blown up by a missile", "rebels destroyed the bridge with rockets":
+    property damaged by a weapon is an attack, not a seizure. The weapon must be the doer or the
+    instrument; a weapon that is the object ("seized rockets") is what was taken."""
+    verb = doc[event.trigger_start]
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [
+        g for c in verb.children if c.dep_ == "agent" or c.lower_ == "with" for g in c.children
+    ]
+    for doer in doers:
+        mode = (book.weapon_modes or {}).get(doer.lemma_.lower())
+        if mode is not None and doer.dep_ in {"nsubj", "pobj"}:
+            note = f"{event.note}; " if event.note else ""
+            return replace(
+                event,
+                event_type="ASSAULT",
+                mode=mode.mode,
+                cameo=mode.cameo,
+                note=f"{note}damage by weapon {doer.lemma_.lower()!r} coded as ASSAULT",
+            )
+    return event
+
+
 def with_weapon_mode(doc: Doc, event: EventCandidate, book: PatternBook) -> EventCandidate:
     """An attack with no mode of its own takes it from the weapon named in its clause."""
+    if event.event_type == "COERCE" and event.mode == "seize" and book.weapon_modes:
+        return _damage_by_weapon(doc, event, book)
     if event.event_type != "ASSAULT" or event.mode is not None or not book.weapon_modes:
         return event
     head = doc[event.clause_head]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.extract.event_nouns import noun_fits
-from dyad.extract.patterns import EventPattern, PatternBook, lemma_forms
+from dyad.extract.patterns import NO_EVENT, EventPattern, PatternBook, lemma_forms
 
 # "stepped down", "set free": the parser sometimes attaches a verb's particle as an adverb.
 PARTICLE_LIKE_DEPS = {"advmod", "acomp", "oprd", "advcl", "ccomp"}
@@ -85,7 +85,7 @@ SUBJECT_KEYED: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
         "riot",
     ),
     (
-        frozenset({"land", "fall", "slam", "crash", "rain"}),
+        frozenset({"land", "fall", "slam", "crash", "rain", "blast", "rip", "rock"}),
         frozenset({"round", "shell", "mortar", "rocket", "missile", "bomb", "projectile", "drone"}),
         "shell",
     ),
@@ -131,7 +131,7 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
         for pattern in book.verbs.get(key, ()):
             tokens = _verb_fits(token, pattern)
             if tokens is not None:
-                return pattern, tokens
+                return None if pattern.event_type == NO_EVENT else (pattern, tokens)
         # A verb no pattern codes may still be an act by how it is done.
         fallback = None
         if any(c.lower_ in JOINT_ADVERBS for c in token.children):
@@ -154,7 +154,7 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
             for pattern in book.nouns.get(key, ()):
                 tokens = noun_fits(token, pattern, book)
                 if tokens is not None:
-                    return pattern, tokens
+                    return None if pattern.event_type == NO_EVENT else (pattern, tokens)
     return None
 
 

@@ -52,11 +52,24 @@ NON_AGENTS = {
     "virus", "pandemic", "epidemic", "outbreak", "disease", "recession", "inflation", "share",
     "stock", "price", "market", "index", "currency", "economy", "crisis",
 }  # fmt: skip
+# "New rules target emissions": a policy attacks no one (it may still ban: "the law bans rallies").
+POLICIES = {
+    "rule", "law", "policy", "measure", "regulation", "reform", "programme", "program", "budget",
+    "tax", "bill", "plan", "proposal", "initiative", "strategy",
+}  # fmt: skip
 ABSTRACT_FOES = {
     "corruption", "poverty", "crime", "inflation", "disease", "epidemic", "pandemic", "hunger",
     "unemployment", "graft", "fraud", "racism", "discrimination", "malaria", "cancer", "virus",
     "wildfire", "wildfires", "drought", "piracy", "smuggling", "trafficking", "illiteracy",
     "misinformation", "disinformation", "climate", "pollution", "deforestation", "impunity",
+}  # fmt: skip
+# "captured two leopards", "a shark attacked a swimmer": acts by or on wild animals code no
+# event (livestock is left out: a cattle raid is one).
+ANIMALS = {
+    "animal", "leopard", "lion", "tiger", "elephant", "gorilla", "monkey", "ape", "chimpanzee",
+    "bear", "wolf", "shark", "crocodile", "snake", "bird", "rhino", "rhinoceros", "hippo",
+    "whale", "dolphin", "turtle", "deer", "boar", "hyena", "jaguar", "cheetah", "eagle", "parrot",
+    "rat", "mosquito", "locust", "wildlife",
 }  # fmt: skip
 
 
@@ -78,7 +91,7 @@ def find_events(doc: Doc, book: PatternBook) -> list[EventCandidate]:
             if candidate is not None:
                 found.append((candidate, token))
         for token in sent:
-            demand = _reported_demand(token, book)
+            demand = _reported_demand(token, book) or _reported_blame(token)
             if demand is not None:
                 found.append((demand, token))
         if not found:
@@ -171,6 +184,39 @@ def _reported_demand(verb: Token, book: PatternBook) -> EventCandidate | None:
     )
 
 
+def _reported_blame(copula: Token) -> EventCandidate | None:
+    """ "Washington said Tehran was behind the attack": an accusation by the speaker; the attack
+    it blames Tehran for is folded into it."""
+    if copula.lemma_.lower() != "be" or copula.dep_ != "ccomp":
+        return None
+    clause = copula.head
+    blame = next(
+        (c for c in copula.children if c.lower_ in {"behind", "responsible", "guilty"}), None
+    )
+    if blame is None or clause.lemma_.lower() not in REPORT_VERBS or clause.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "neg" for c in copula.children) or clause_modality(clause) != "actual":
+        return None
+    source = subject_of(clause)
+    target = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if target is None or not can_be_actor(target) or target.lemma_.lower() in NON_AGENTS:
+        return None  # "said the storm was responsible for the cuts": no one is blamed
+    return EventCandidate(
+        trigger_start=blame.i,
+        trigger_end=blame.i + 1,
+        clause_head=clause.i,
+        source=source.i if source is not None and can_be_actor(source) else None,
+        target=target.i,
+        event_type="ACCUSE",
+        mode="allege",
+        contexts=(),
+        cameo="112",
+        reciprocal=False,
+        confidence=0.6 if source is not None else 0.45,
+        rule="accuse:reported-blame",
+    )
+
+
 def _build(
     token: Token, pattern: EventPattern, trigger_tokens: list[Token], book: PatternBook
 ) -> EventCandidate | None:
@@ -193,8 +239,12 @@ def _build(
         return None
     if _reporters_question(token) or _time_reference(token, is_verb):
         return None
-    if pattern.event_type in {"ASSAULT", "COERCE"} and (_abstract_foe(token) or _no_agent(token)):
+    if pattern.event_type in {"ASSAULT", "COERCE"} and (
+        _abstract_foe(token) or _no_agent(token, pattern.event_type) or _on_animals(token)
+    ):
         return None
+    if pattern.needs_clause and pattern.event_type == "ACCUSE" and not _claims_an_act(token, book):
+        return None  # "the firm claimed its profits had doubled": a claim, no accusation
     if pattern.event_type in {"RETREAT", "ASSAULT"} and is_verb and _on_document(token):
         return None  # "the bank released its report"
     source, target, reciprocal = find_arguments(token, pattern, trigger_tokens, clause)
@@ -274,10 +324,32 @@ def _abstract_foe(token: Token) -> bool:
     return any(f.lemma_.lower() in ABSTRACT_FOES for f in foes)
 
 
-def _no_agent(verb: Token) -> bool:
+def _no_agent(verb: Token, event_type: str) -> bool:
     """ "The storm hit the coast", "shares struck a high": nature and markets attack no one."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() in NON_AGENTS
+    if subject is None:
+        return False
+    lemma = subject.lemma_.lower()
+    return lemma in NON_AGENTS or (event_type == "ASSAULT" and lemma in POLICIES)
+
+
+# "claimed Iran was behind the attack": words that make a claim an accusation without an act.
+BLAME_WORDS = {"behind", "responsible", "guilty", "complicit", "involved", "liable", "culpable"}
+
+
+def _claims_an_act(verb: Token, book: PatternBook) -> bool:
+    """A claim accuses only when what it claims is an act (or blame): "claimed Kyiv shelled"."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for t in clause.subtree:
+            if t.lower_ in BLAME_WORDS or match_trigger(t, book) is not None:
+                return True
+    return False
+
+
+def _on_animals(verb: Token) -> bool:
+    """ "Rangers captured two leopards", "a crocodile attacked a fisherman": no political act."""
+    parts = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+    return any(p.lemma_.lower() in ANIMALS or p.lower_ in ANIMALS for p in parts)
 
 
 def _on_document(verb: Token) -> bool:

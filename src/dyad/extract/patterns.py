@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 KNOWN_SLOTS = {"dobj", "dative"}
+# A pattern typed NONE names a sense of the verb that is no event ("mobilized voters",
+# "released a statement"): it wins over the verb's bare pattern and codes nothing.
+NO_EVENT = "NONE"
 
 
 class PatternDataError(DataFileError):
@@ -97,7 +100,7 @@ def _parse_pattern(path: Path, line: int, cols: list[str]) -> EventPattern:
         )
     cols = cols + [""] * (7 - len(cols))
     trigger, event_type, mode, context, cameo, targets, flags = (c.strip() for c in cols[:7])
-    if event_type not in PLOVER_TYPES:
+    if event_type not in PLOVER_TYPES and event_type != NO_EVENT:
         raise PatternDataError(path, line, f"unknown PLOVER type {event_type!r}")
     if cameo and not cameo.isdigit():
         raise PatternDataError(path, line, f"CAMEO code {cameo!r} must be digits")
