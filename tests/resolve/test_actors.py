@@ -446,3 +446,21 @@ def test_a_possessing_country_outside_a_tagged_force_gives_its_country() -> None
     found = mention(resolver, "guard")
     assert found.actor is not None
     assert (found.actor.country, found.actor.sector) == ("CHN", "COP")
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("The Namibia Wildlife Service fined the lodge.", "Service", ("NAM", "GOV")),
+        ("The Botswana Reserve Bank cut its rate.", "Bank", ("BWA", "GOV")),
+        ("Malawi's National Police Service detained him.", "Service", ("MWI", "COP")),
+        ("The Burundi Investigation Bureau questioned her.", "Bureau", ("BDI", "COP")),
+        ("The Gabon Electoral Commision published results.", "Commision", ("GAB", "GOV")),
+    ],
+)
+def test_state_bodies_named_after_their_country(
+    text: str, head: str, expected: tuple[str, str]
+) -> None:
+    found = mention(resolve(text), head)
+    assert found.actor is not None
+    assert (found.actor.country, found.actor.sector) == expected

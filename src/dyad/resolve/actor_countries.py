@@ -147,3 +147,27 @@ def people_modifier(kb: ActorKB, head: Token) -> bool:
         if kb.group_countries(text) or (ent is not None and ent.label_ == "NORP"):
             return True
     return False
+
+
+def national_namesake(kb: ActorKB, head: Token, named: Actor | None) -> Actor | None:
+    """A country's own body that shares its name with an international one: "the Ethiopian
+    Human Rights Council", "Kenya's Human Rights Commission" are that state's, not the UN's.
+    The sector comes from the head noun ("court" JUD, "assembly" LEG), else GOV."""
+    if named is None or named.sector != "IGO" or named.kind != "organisation":
+        return None
+    if head.ent_type_ != "ORG":
+        return None  # "Syria's UN envoy": an envoy to the UN, not a body named like it
+    name_words = set((named.name or "").casefold().split())
+    for token in head.doc[head.left_edge.i : head.i]:
+        if token.dep_ not in {"amod", "compound", "poss"} or token.lower_ in name_words:
+            continue
+        found = country_of_name(kb, token.text)
+        if found is None or found[1] not in {"country", "demonym"}:
+            continue
+        sector = kb.sector_for_term(head.lower_) or "GOV"
+        sector = sector if sector in {"GOV", "JUD", "LEG"} else "GOV"
+        return Actor(
+            name=named.name, country=found[0], sector=sector, kind="organisation",
+            resolved_by="national-namesake",
+        )  # fmt: skip
+    return None

@@ -90,7 +90,9 @@ _SPACES = re.compile(r"\s+")
 
 def normalise_name(text: str) -> str:
     """Text as compared: case-folded, no accents, possessive 's, dots or leading "the"."""
-    folded = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
+    # compatibility forms may decompose to capitals ("\u1d36" is "J"): fold after decomposing
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    folded = unicodedata.normalize("NFKD", decomposed.casefold()).translate(_APOSTROPHES)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = _POSSESSIVE.sub("", folded).replace("'", "").replace(".", "")
     folded = folded.replace("&", " and ").replace("+", " plus ")

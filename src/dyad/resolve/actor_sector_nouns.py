@@ -70,7 +70,8 @@ class SectorNounRules:
         speaks_for = self._speaks_for(head)
         if speaks_for is not None:
             return speaks_for, "sector", None
-        country = modifier_country(self.kb, span, head) or self._possessing_country(head)
+        modified = self._with_sibling_modifiers(head, span)
+        country = modifier_country(self.kb, modified, head) or self._possessing_country(head)
         sector = adjusted_sector(span, head, sector)
         if sector == "MIL" and country is None and people_modifier(self.kb, head):
             sector = "REB"  # "Kurdish forces", "Moslem forces", "Karen troops": no state's army
@@ -118,7 +119,7 @@ class SectorNounRules:
             how = "sector-noun" if country is None else "sector-noun+place"
         if country is None:
             # "Chechen rebels", "Gaza residents": a people or place before the noun
-            country = modifier_home(self.kb, span, head, self.main_country)
+            country = modifier_home(self.kb, modified, head, self.main_country)
             how = "sector-noun" if country is None else "sector-noun+group"
         if country is None and sector in LOCAL_SECTORS:
             # civilians, gunmen, protesters belong where the clause happens: "killed four
@@ -142,6 +143,20 @@ class SectorNounRules:
         ):
             country, how = self.main_country, "sector-noun+article-country"
         return Actor(country=country, sector=sector, kind="sector", resolved_by=how), "sector", None
+
+    def _with_sibling_modifiers(self, head: Token, span: Span) -> Span:
+        """The span widened by the modifiers the parser hung on the noun the actor noun itself
+        modifies: "a Karen guerrilla stronghold" (flat compounds), where "Karen" says whose
+        guerrillas they are, before the article's country can."""
+        if head.dep_ != "compound":
+            return span
+        start = span.start
+        while start > 0:
+            before = self.doc[start - 1]
+            if before.head.i != head.head.i or before.dep_ not in {"compound", "amod"}:
+                break
+            start -= 1
+        return self.doc[start : span.end]
 
     def _possessing_country(self, head: Token) -> str | None:
         """A country owning the noun outside the mention's span: "China's" before a "coast

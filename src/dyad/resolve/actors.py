@@ -17,7 +17,12 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Actor, Mention
-from dyad.resolve.actor_countries import MODIFIER_DEPS, country_mention, group_mention
+from dyad.resolve.actor_countries import (
+    MODIFIER_DEPS,
+    country_mention,
+    group_mention,
+    national_namesake,
+)
 from dyad.resolve.actor_kb import ActorKB
 from dyad.resolve.actor_names import NameRules, strip_det
 from dyad.resolve.actor_other_nouns import ORG_NOMINALS, OtherNounRules
@@ -287,6 +292,7 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
             if own is not None:
                 return own[0], own[1], None
         named = self._named(span, head)
+        named = national_namesake(self.kb, head, named) or named
         if named is not None and named.sector == "IMG":
             named = self._local_branch(named, head, span)
         if named is not None and named.sector in {"GOV", "PTY"} and not head.ent_type_:

@@ -18,9 +18,11 @@ from dyad.article import (
     TextSpan,
     stable_id,
 )
+from dyad.extract.event_arguments import RECIPROCAL_TYPES
 from dyad.extract.events import EventCandidate
 from dyad.extract.magnitude_owners import assign_magnitudes
 from dyad.extract.magnitudes import MagnitudeSpan, find_magnitudes
+from dyad.resolve.actor_phrases import country_of_name
 from dyad.resolve.actors import WEAPON_TERMS, ActorResolver
 from dyad.resolve.event_spans import actor_span, actor_token, is_actor_token, is_place_token
 from dyad.resolve.linking import link_date, link_place
@@ -54,6 +56,23 @@ def build_events(
         previous_place = place or previous_place
         start = trigger.start_char + offset
         quote = next((q for q in quotes if q.kind == "direct" and q.start <= start < q.end), None)
+        source = _participant(actors, candidate.source, "source")
+        target = _as_government(
+            _target(actors, candidate.target, candidate.target_options, source),
+            candidate.event_type,
+            actors,
+        )
+        reciprocal = candidate.reciprocal
+        if target is None and _symmetric(candidate.event_type, trigger.root):
+            # "Sudanese and Chadian troops clashed": each side of the phrase is the other's
+            partner = _coordinated_modifier_partner(actors, candidate.source, source)
+            if partner is not None:
+                target, reciprocal = partner, True
+        pair = _last_pair(events)
+        if pair is not None and target is None and _names_a_pair(actors, candidate.source):
+            # "Israel and Hamas held talks. Both sides rejected the plan": the pair acts together
+            source, target = _pair_member(source, pair[0]), _pair_member(source, pair[1])
+            reciprocal = True
         event = Event(
             event_id=stable_id(article.id, index, candidate.event_type, start, candidate.rule),
             article_id=article.id,
@@ -61,11 +80,11 @@ def build_events(
             mode=candidate.mode,
             context=list(candidate.contexts),
             cameo=candidate.cameo,
-            reciprocal=candidate.reciprocal,
+            reciprocal=reciprocal,
             confidence=candidate.confidence,
             trigger=TextSpan(text=trigger.text, start=start, end=trigger.end_char + offset),
-            source=(source := _participant(actors, candidate.source, "source")),
-            target=_target(actors, candidate.target, candidate.target_options, source),
+            source=source,
+            target=target,
             location=place,
             date=date.value if date is not None else article.date,
             date_precision=date.precision if date is not None else _undated(article),
@@ -82,6 +101,84 @@ def build_events(
         )
         events.append(event)
     return events
+
+
+# Verbs of fighting that need two sides, like meeting or agreeing: "Sudanese and Chadian troops
+# clashed".
+MUTUAL_VERBS = {"clash", "skirmish"}
+
+
+def _symmetric(event_type: str, trigger: Token) -> bool:
+    return event_type in RECIPROCAL_TYPES or trigger.lemma_.lower() in MUTUAL_VERBS
+
+
+def _coordinated_modifier_partner(
+    actors: ActorResolver, head: int | None, source: Participant | None
+) -> Participant | None:
+    """The second country of coordinated modifiers ("the Egyptian and Jordanian foreign
+    ministers"): its word ("Jordanian") stands for that country's side of the phrase."""
+    if head is None or source is None or source.actor is None or source.actor.country is None:
+        return None
+    token = actor_token(actors.doc[head], actors.kb)
+    for modifier in token.lefts:
+        if modifier.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        for conj in modifier.children:
+            found = country_of_name(actors.kb, conj.text) if conj.dep_ == "conj" else None
+            if found is None or found[0] == source.actor.country:
+                continue
+            update = {"country": found[0], "resolved_by": "coordinated-modifier", "id": None}
+            actor = source.actor.model_copy(update={**update, "name": None})
+            start, end = conj.idx + actors.offset, conj.idx + len(conj.text) + actors.offset
+            return Participant(text=conj.text, start=start, end=end, actor=actor)
+    return None
+
+
+# "both sides", "the two leaders": a pair named before, when no actor of their own is resolved.
+PAIR_NOUNS = {"side", "country", "leader", "government", "nation", "party", "state", "delegation"}
+PAIR_NOUNS |= {"president", "minister", "army", "capital", "neighbour", "neighbor", "ally"}
+# Resolutions that only guess from the article or the last mention: "the two presidents".
+GUESSED = ("article-country", "nominal-coref")
+
+
+def _names_a_pair(actors: ActorResolver, head: int | None) -> bool:
+    if head is None:
+        return False
+    token = actor_token(actors.doc[head], actors.kb)
+    if token.lemma_.lower() not in PAIR_NOUNS or token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    own = actors.mention_for(token.i).actor
+    if (
+        own is not None
+        and own.country is not None
+        and not (own.resolved_by or "").endswith(GUESSED)
+    ):
+        return False  # "both Gulf states", "the two Koreas" name their own
+    return any(c.lower_ in {"both", "two"} for c in token.children)
+
+
+def _last_pair(events: list[Event]) -> tuple[Participant, Participant] | None:
+    """The source and target of the latest event between two different resolved actors."""
+    for event in reversed(events):
+        first, second = event.source, event.target
+        if first is None or second is None or first.actor is None or second.actor is None:
+            continue
+        one, other = first.actor, second.actor
+        if (one.id, one.country, one.name) != (other.id, other.country, other.name):
+            return first, second
+    return None
+
+
+def _pair_member(phrase: Participant | None, member: Participant) -> Participant | None:
+    """The pair phrase's span ("Both sides") standing for one member of the pair, in the
+    phrase's own sector when it has one ("the two armies" are the pair's militaries)."""
+    if phrase is None or member.actor is None:
+        return phrase
+    own = phrase.actor.sector if phrase.actor is not None else None
+    update: dict[str, str | None] = {"resolved_by": "pair-reference"}
+    if own is not None and own != member.actor.sector:
+        update |= {"sector": own, "kind": "sector", "id": None, "name": None}
+    return phrase.model_copy(update={"actor": member.actor.model_copy(update=update)})
 
 
 def _undated(article: Article) -> str:
@@ -147,6 +244,43 @@ def _target(
                 continue
             return target
     return None
+
+
+# Acts done to a state through its seat, never to the place or its people: "opened an embassy in
+# Tehran", "held talks in Baghdad", "sent aid to Kabul". Attacks, threats, sanctions, protests
+# and withdrawals name a place and its population ("shelling Baghdad", "sanctions on Gaza").
+STATE_DIRECTED_TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+}
+
+
+def _as_government(
+    target: Participant | None, event_type: str, actors: ActorResolver
+) -> Participant | None:
+    """A country or capital named as the place of a state-directed act is its government."""
+    actor = target.actor if target is not None else None
+    if target is None or actor is None or event_type not in STATE_DIRECTED_TYPES:
+        return target
+    if actor.resolved_by != "place" or actor.country is None:
+        return target  # "place-country" is a city or region, not a seat of government
+    known = actors.kb.country(actor.country)
+    government = actor.model_copy(
+        update={
+            "name": known.name if known is not None else None,
+            "sector": "GOV",
+            "kind": "country",
+            "resolved_by": "place-as-government",
+        }
+    )
+    return target.model_copy(update={"actor": government})
 
 
 def _same_actor(source: Participant, target: Participant) -> bool:
