@@ -233,3 +233,39 @@ def test_a_philippine_province_resolves_through_its_admin2_name() -> None:
 def test_us_states_lie_near_their_geographic_centres() -> None:
     texas = resolve_toponym("Texas", GeoContext(countries=("USA",))).candidate
     assert texas is not None and haversine_km(texas.lat, texas.lon, 31.3, -99.3) < 60
+
+
+MOZAMBIQUE_ARTICLE = (
+    "Insurgents attacked villages in Mozambique's Cabo Delgado province, near Palma, and "
+    "families fled to Pemba. Mozambique's army said troops had reached Palma on Sunday."
+)
+
+
+def test_a_foreign_mid_size_town_gives_way_to_unresolved_in_an_article_on_another_country() -> None:
+    toponyms = ["Mozambique", "Cabo Delgado", "Palma", "Pemba", "Mozambique", "Palma"]
+    resolutions = resolve_document(toponyms, MOZAMBIQUE_ARTICLE)
+    by_name = dict(zip(toponyms, resolutions, strict=True))
+    assert by_name["Palma"].candidate is None  # not Palma de Mallorca
+    assert "abroad" in by_name["Palma"].reason
+    assert by_name["Pemba"].candidate is not None and by_name["Pemba"].candidate.country == "MOZ"
+
+
+def test_a_foreign_town_stays_when_the_article_names_its_country_or_nothing_points_elsewhere() -> (
+    None
+):
+    spain = "Tourists crowded Palma this summer, Spain's tourism board said."
+    [palma] = resolve_document(["Palma"], spain)
+    assert palma.candidate is not None and palma.candidate.country == "ESP"
+    [alone] = resolve_document(["Palma"], "Protesters marched through Palma on Saturday.")
+    assert alone.candidate is not None and alone.candidate.country == "ESP"
+
+
+def test_a_big_foreign_city_is_kept_even_in_an_article_on_another_country() -> None:
+    text = (
+        "Mozambique's president flew from Maputo to Pemba; Mozambique also sent envoys to "
+        "Johannesburg."
+    )
+    toponyms = ["Mozambique", "Maputo", "Pemba", "Mozambique", "Johannesburg"]
+    resolutions = dict(zip(toponyms, resolve_document(toponyms, text), strict=True))
+    johannesburg = resolutions["Johannesburg"].candidate
+    assert johannesburg is not None and johannesburg.country == "ZAF"

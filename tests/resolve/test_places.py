@@ -196,3 +196,25 @@ def test_a_place_name_split_by_the_tagger_is_taken_whole() -> None:
     text = "Insurgents attacked villages near Mocímboa da Praia on Sunday."
     places = resolve_places(parse(text), 0, ["MOZ"])
     assert [(p.text, p.country) for p in places] == [("Mocímboa da Praia", "MOZ")]
+
+
+def test_a_town_missing_from_the_gazetteer_is_not_placed_abroad_by_its_namesake() -> None:
+    places = _places(
+        "Islamist insurgents attacked villages in Mozambique's Cabo Delgado province on Sunday. "
+        "The fighters burned homes near Palma before Mozambique's army arrived from Pemba."
+    )
+    assert not places["Palma"].resolved  # Palma, Mozambique is not Palma de Mallorca
+    assert places["Pemba"].country == "MOZ"
+
+
+def test_an_acronym_opening_an_organisation_name_is_no_town() -> None:
+    places = _places("The UN Human Rights Office said on Tuesday that aid had reached Goma.")
+    assert "UN" not in places  # not Un, a town in Gujarat
+    assert places["Goma"].country == "COD"
+
+
+def test_the_first_member_of_an_elliptic_pair_takes_the_shared_name() -> None:
+    places = _places("Fighting continued in North and South Kivu on Monday.")
+    assert "North and" not in places
+    assert places["North"].name == "North Kivu" and places["North"].country == "COD"
+    assert places["South Kivu"].name == "South Kivu"

@@ -8,13 +8,20 @@ one wins and the features that fired become the resolution's reason.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from dyad.resolve.gazetteer import Candidate, Gazetteer, Match, load_gazetteer, name_key
+from dyad.resolve.place_focus import (
+    country_counts,
+    country_mentions,
+    focus_city,
+    focus_country,
+    mentioned_countries,
+    unlikely_abroad,
+)
+from dyad.resolve.place_words import FACILITY_WORDS, GENERIC_WORDS
 
 # Score weights: a country named outright beats a big city of the same name; article context
 # (countries, nearby places) outweighs a population difference of about two orders of magnitude.
@@ -48,26 +55,8 @@ AREA_OVER_COUNTRY = 3.0
 CAPITAL_PRIOR = 2.0
 PROXIMITY = ((50.0, 2.5), (150.0, 2.0), (400.0, 1.2), (1000.0, 0.5))
 CONFIDENT_MARGIN = 2.0
+ALIAS_VILLAGE = 10_000  # a village abroad reached only through an alternate spelling
 FALLBACK_POPULATION = 100_000
-# Last words of street, building and site names: such a place lies in the article's town.
-FACILITY_WORDS = frozenset((
-    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
-    "highway", "square", "plaza", "park", "center", "centre", "hall", "church", "cathedral",
-    "mosque", "temple", "school", "college", "university", "academy", "hospital", "stadium",
-    "arena", "market", "mall", "club", "court", "courthouse", "station", "airport", "bridge",
-    "estate", "village", "building", "tower", "hotel", "inn", "museum", "library", "prison",
-    "jail", "campus", "base", "camp", "port", "harbour", "harbor", "bank", "embassy", "office",
-    "house", "centre", "racecourse", "field", "fields", "place", "rue", "calle", "via", "lake",
-    "fort", "mount", "canal", "river", "creek", "railroad",
-))  # fmt: skip
-
-
-# Words that begin many names without naming a place alone: "River North" is not "North".
-GENERIC_WORDS = frozenset((
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "federal", "national", "new", "upper", "lower", "greater", "grand", "great", "royal", "city",
-    "state", "united", "union", "international", "saint", "st",
-))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -248,27 +237,6 @@ def resolve_demonym(text: str) -> Resolution:
     return Resolution(best.candidate, 1.0, "demonym", alternatives=len(matches))
 
 
-@cache
-def _country_pattern() -> re.Pattern[str]:
-    surfaces = sorted(load_gazetteer().country_surfaces, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?!\w)")
-
-
-def country_mentions(text: str) -> Counter[str]:
-    """How often each surface form of a country (name, alias, demonym) occurs in ``text``."""
-    return Counter(m.group(0) for m in _country_pattern().finditer(text))
-
-
-def _countries(surfaces: Counter[str], skip: str) -> tuple[str, ...]:
-    """ISO3 codes by frequency, leaving out the toponym's own mentions."""
-    table = load_gazetteer().country_surfaces
-    counts: Counter[str] = Counter()
-    for surface, n in surfaces.items():
-        if name_key(surface) != skip:
-            counts[table[surface]] += n
-    return tuple(iso3 for iso3, _ in counts.most_common())
-
-
 def _confident(resolution: Resolution) -> bool:
     return resolution.candidate is not None and (
         resolution.alternatives == 1 or resolution.margin >= CONFIDENT_MARGIN
@@ -295,7 +263,8 @@ def resolve_document(
     names = tuple(dict.fromkeys(toponyms))
     keys = {name: name_key(name) for name in names}
     countries = {
-        name: tuple(dict.fromkeys((*leading, *_countries(surfaces, keys[name])))) for name in names
+        name: tuple(dict.fromkeys((*leading, *mentioned_countries(surfaces, keys[name]))))
+        for name in names
     }
     others = {name: tuple(n for n in names if keys[n] != keys[name]) for name in names}
 
@@ -318,12 +287,53 @@ def resolve_document(
     for town, area in within:
         _inside(toponyms[town], final[toponyms[area]].candidate, final, countries[toponyms[town]])
     resolved = tuple(r.candidate for r in final.values() if r.candidate is not None)
-    focus = _focus_city([final[name].candidate for name in toponyms])
+    focus = focus_city([final[name].candidate for name in toponyms])
     for name in names:
         if final[name].candidate is None:
             context = GeoContext(countries[name], resolved, others[name])
             final[name] = _fallback(name, context, focus)
+    _home_over_abroad(names, keys, final, countries, surfaces)
     return [final[name] for name in toponyms]
+
+
+def _home_over_abroad(
+    names: Sequence[str],
+    keys: dict[str, str],
+    final: dict[str, Resolution],
+    countries: dict[str, tuple[str, ...]],
+    surfaces: Counter[str],
+) -> None:
+    """In an article about one country, a mid-size town abroad, named exactly, that nothing else
+    in the article supports gives way to a place of that name in the article's countries, else
+    to no place ("Palma" among places of Mozambique is not Palma de Mallorca)."""
+    home = focus_country(
+        country_counts(surfaces), [r.candidate for r in final.values() if r.candidate]
+    )
+    if home is None:
+        return
+    for name in names:
+        current = final[name].candidate
+        others = [r.candidate for n, r in final.items() if r.candidate and keys[n] != keys[name]]
+        if current is None:
+            continue
+        if name_key(current.name) != keys[name] and current.population >= ALIAS_VILLAGE:
+            continue  # a town's other name ("Auschwitz") may be how it is known abroad
+        if not unlikely_abroad(current, home, countries[name], others):
+            continue
+        context = GeoContext(countries[name], tuple(others), ())
+        found = next(
+            (
+                r
+                for r in rank_candidates(name, context)
+                if r[1].country in countries[name] and name_key(r[1].name) == keys[name]
+            ),
+            None,
+        )
+        if found is not None:
+            final[name] = Resolution(found[1], found[0], f"{found[2]}+home-over-abroad")
+        else:
+            reason = f"unresolved: {current.name}, {current.country}, is abroad; article on {home}"
+            final[name] = Resolution(None, 0.0, reason)
 
 
 LISTED_KINDS = ("admin1", "country")
@@ -387,15 +397,6 @@ def _in_area(candidate: Candidate, area: Candidate) -> bool:
     if area.precision == "country":
         return candidate.country == area.country
     return candidate.country == area.country and candidate.admin1 == area.admin1
-
-
-def _focus_city(candidates: Sequence[Candidate | None]) -> Candidate | None:
-    """The article's most mentioned town or neighbourhood's city (ties: the first named)."""
-    towns = [c for c in candidates if c is not None and c.precision in ("city", "neighbourhood")]
-    if not towns:
-        return None
-    counts = Counter(c.geonameid if c.geonameid is not None else c.name for c in towns)
-    return max(towns, key=lambda c: counts[c.geonameid if c.geonameid is not None else c.name])
 
 
 def _supported(candidate: Candidate, part: list[str], context: GeoContext) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from dyad.resolve.actor_kb import load_actor_kb
-from dyad.resolve.gazetteer import load_gazetteer, name_key
+from dyad.resolve.gazetteer import Candidate, load_gazetteer, name_key
 from dyad.resolve.geo import FACILITY_WORDS, GENERIC_WORDS
 from dyad.resolve.place_cues import ADMIN_HEADS, SITE_HEADS, TITLES
 
@@ -80,3 +80,28 @@ def known_actor(text: str) -> bool:
 def _known_exactly(text: str) -> bool:
     key = name_key(text)
     return any(name_key(c.name) == key for c in load_gazetteer().lookup(text))
+
+
+EMBEDDED_TOWN = 20_000  # a town this big at the start of an organisation's name
+ACRONYM = 3  # letters of an upper-case word taken for an acronym ("UN", "IBA"), not a town
+
+
+def strong_place(candidates: list[Candidate], text: str, known: set[str]) -> bool:
+    """Whether a name at the start of an organisation's name is a place: one the article uses
+    as a place, a country or area, a county, or a town of ``EMBEDDED_TOWN`` named exactly; an
+    acronym ("UN" of "UN Human Rights Office") names no town ("Un", India)."""
+    key = name_key(text)
+    if key in known:
+        return True
+    acronym = 1 < len(text) <= ACRONYM and text.isalpha() and text.isupper()
+    return any(
+        c.precision in ("country", "admin1", "region")
+        or (c.precision == "admin2" and key.endswith((" county", " parish")))
+        or (
+            c.precision == "city"
+            and not acronym
+            and c.population >= EMBEDDED_TOWN
+            and name_key(c.name) == key
+        )
+        for c in candidates
+    )

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Place
 from dyad.nlp.doc_text import doc_text
-from dyad.resolve.gazetteer import Candidate, load_gazetteer, name_key
+from dyad.resolve.gazetteer import load_gazetteer, name_key
 from dyad.resolve.geo import (
     GENERIC_WORDS,
     Resolution,
@@ -31,14 +31,21 @@ from dyad.resolve.place_cues import (
     syntax_says_place,
     unlabelled_places,
 )
-from dyad.resolve.place_filters import is_people, known_actor, person_like, starts_a_longer_name
+from dyad.resolve.place_filters import (
+    EMBEDDED_TOWN,
+    is_people,
+    known_actor,
+    person_like,
+    starts_a_longer_name,
+    strong_place,
+)
+from dyad.resolve.place_lists import elliptic_toponym, toponym_lists
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELLED = {"PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
 EMBEDDING = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}  # names that may start with a place
 BIG_CITY = 100_000  # an entity named exactly like a city this big is the city
 CUED_TOWN = 1_000  # ...or like a town this big when a locative cue says so ("in Greer")
-EMBEDDED_TOWN = 20_000  # a town this big at the start of an organisation's name
 CURATED = {"dyad-regions", "dyad-neighbourhoods"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
 LOCATIVE = {"in", "at", "near", "from", "outside", "into", "across", "throughout", "around",
@@ -88,6 +95,9 @@ def _from_entity(ent: Span, known: set[str]) -> list[Toponym]:
     end = ent.start_char + len(text)
     if person_like(ent, text, name_key(text) in known, _cued(ent)) or _LOST_APOSTROPHE.search(text):
         return []  # "the People   s Protection Units": a possessive whose apostrophe was lost
+    elliptic = ent.label_ in PLACE_LABELS and ent[-1].lower_ in ("and", "or")
+    if elliptic and (pair := elliptic_toponym(ent)):
+        return pair  # "North" (Kivu) of "North and South Kivu"
     if ent.label_ in PLACE_LABELS and starts_a_longer_name(ent):
         return []  # "Aden" of "the house of Aden Hashi Ayro"
     if ent.label_ in PLACE_LABELS:
@@ -279,17 +289,6 @@ def _is_prominent_place(text: str, cued: bool) -> bool:
     )
 
 
-def _strong(candidates: list[Candidate], key: str, known: set[str]) -> bool:
-    if key in known:
-        return True
-    return any(
-        c.precision in ("country", "admin1", "region")
-        or (c.precision == "admin2" and key.endswith((" county", " parish")))
-        or (c.precision == "city" and c.population >= EMBEDDED_TOWN and name_key(c.name) == key)
-        for c in candidates
-    )
-
-
 def _embedded(ent: Span, known: set[str]) -> list[Toponym]:
     """A place at the start of a name ("the Alexandria Zoo", "Levy County Sheriff's Office") or
     after its "of" ("the University of Rochester")."""
@@ -302,9 +301,8 @@ def _embedded(ent: Span, known: set[str]) -> list[Toponym]:
         if all(t.lower_ in GENERIC_WORDS for t in head):
             continue  # "South" of "South Kilburn Estate", "Federal" of "Federal University"
         text = ent.doc[head[0].i : head[-1].i + 1].text
-        key = name_key(text)
         candidates = gaz.lookup(text)
-        if candidates and (_strong(candidates, key, known) or _is_demonym(text)):
+        if candidates and (strong_place(candidates, text, known) or _is_demonym(text)):
             start = head[0].idx
             if tokens[-1].lower_ in SITE_HEADS and not _is_demonym(text):
                 end = tokens[-1].idx + len(tokens[-1].text)  # "Alexandria University": a site
@@ -315,7 +313,7 @@ def _embedded(ent: Span, known: set[str]) -> list[Toponym]:
     if of is not None and of.i + 1 < ent.end:
         tail = ent.doc[of.i + 1 : ent.end]
         text = _clean(tail.text)
-        if text[:1].isupper() and _strong(gaz.lookup(text), name_key(text), known):
+        if text[:1].isupper() and strong_place(gaz.lookup(text), text, known):
             return [Toponym(tail.start_char, tail.start_char + len(text), text, "embedded")]
     return []
 
@@ -350,7 +348,9 @@ def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
         for i in range(len(names) - 1)
         if _COMMA.fullmatch(text[names[i].end : names[i + 1].start])
     ]
-    together = iter(resolve_document(queries, text, tuple(countries), _lists(names, text), within))
+    together = iter(
+        resolve_document(queries, text, tuple(countries), toponym_lists(names, text), within)
+    )
     resolutions = [
         resolve_demonym(t.text) if t.role == "demonym" else next(together) for t in toponyms
     ]
@@ -390,25 +390,6 @@ def resolve_places(doc: Doc, offset: int, countries: list[str]) -> list[Place]:
 
 FOCUS_FALLBACK = "facility in the article's main city"
 _COMMA = re.compile(r"\s*,\s*")
-_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or|&)\s+")
-
-
-def _lists(toponyms: list[Toponym], text: str) -> list[list[int]]:
-    """Runs of toponyms written as one list ("Georgia, Oklahoma and Texas"): three or more
-    joined by commas, "and", "or", or two joined by "and"/"or" ("Dallas, Texas" is no list)."""
-    runs: list[list[int]] = []
-    run = [0] if toponyms else []
-    joined_by_word = False
-    for i in range(1, len(toponyms) + 1):
-        gap = text[toponyms[i - 1].end : toponyms[i].start] if i < len(toponyms) else None
-        if gap is not None and _LIST_GAP.fullmatch(gap):
-            run.append(i)
-            joined_by_word |= "," not in gap
-            continue
-        if len(run) >= 3 or (len(run) == 2 and joined_by_word):
-            runs.append(run)
-        run, joined_by_word = [i], False
-    return runs
 
 
 def _clean(text: str) -> str:
