@@ -71,6 +71,8 @@ def test_continuing_an_act_is_the_act_not_a_promise() -> None:
 def test_damage_done_with_a_weapon_is_an_assault_and_a_seized_weapon_a_seizure() -> None:
     assert types_of("Insurgents destroyed the bridge with explosives.")[:1] == ["ASSAULT"]
     assert types_of("Police seized rockets and grenades from a warehouse.")[:1] == ["COERCE"]
+    # the gunmen carry the weapon: burning homes stays the destruction of property
+    assert types_of("Gunmen burned dozens of homes in the village.")[:1] == ["COERCE"]
 
 
 def test_charged_with_a_crime_or_with_batons() -> None:

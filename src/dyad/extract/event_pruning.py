@@ -215,6 +215,8 @@ def _damage_by_weapon(doc: Doc, event: EventCandidate, book: PatternBook) -> Eve
     ]
     for doer in doers:
         mode = (book.weapon_modes or {}).get(doer.lemma_.lower())
+        if doer.lower_.endswith(("man", "men")):
+            continue  # "gunmen burned homes": people who carry the weapon, not the weapon
         if mode is not None and doer.dep_ in {"nsubj", "pobj"}:
             note = f"{event.note}; " if event.note else ""
             return replace(
