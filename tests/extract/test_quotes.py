@@ -287,11 +287,11 @@ def test_speaker_with_a_long_apposition_after_the_quote() -> None:
 
 def test_second_subject_outside_the_quote_is_the_speaker() -> None:
     text = (
-        '"He would be a great senator. Not good, great. One of the brightest members of the '
-        'entire Congress," Rep. Elijah Cummings said in a phone interview.'
+        '"She would be a fine judge. Not good, fine. One of the sharpest legal minds in the '
+        'whole state," Sen. Maria Alvarez said in a phone interview.'
     )
     (found,) = [q for q in quotes_of(text) if q[0] == "direct"]
-    assert found[3] == "Rep. Elijah Cummings"
+    assert found[3] == "Sen. Maria Alvarez"
 
 
 def test_verb_governing_an_uncued_quote_gives_its_subject() -> None:

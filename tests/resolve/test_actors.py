@@ -131,7 +131,7 @@ def test_pronoun_without_antecedent_stays_unresolved() -> None:
 
 
 def test_ethnic_group_belongs_to_the_place_not_the_demonym() -> None:
-    text = "Ethnic Albanians in south Serbia are demanding a U.N. military presence."
+    text = "Ethnic Albanians in southern Serbia are demanding more schools in their own language."
     found = mention(resolve(text), "Albanians")
     assert found.actor is not None
     assert (found.actor.country, found.actor.sector) == ("SRB", "CVL")

@@ -203,5 +203,5 @@ def test_lower_case_words_the_gazetteer_does_not_know_are_no_scene() -> None:
 
 
 def test_a_man_captured_in_the_passive_is_no_territory() -> None:
-    text = "Arad was captured by Hezbollah after his plane was shot down over Lebanon in 1986."
-    assert linked(text, "captured") == "Lebanon"
+    text = "Haddad was captured by militants after his helicopter was shot down over Syria in 2014."
+    assert linked(text, "captured") == "Syria"
