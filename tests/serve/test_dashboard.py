@@ -82,6 +82,9 @@ def test_first_load_shows_map_timeline_and_table(page: Page) -> None:
     assert page.locator("#timeline canvas").count() == 1
     assert page.locator("#events tbody tr[data-event]").count() == 100
     assert page.locator("#more").is_visible()
+    # a resolved name is added only where the text does not already say it
+    host = page.locator("#events tbody tr[data-event]", has_text="hosted").first
+    assert "Abiy Ahmed" in host.inner_text() and "(Abiy Ahmed)" not in host.inner_text()
     page.screenshot(path=str(ARTIFACTS / "dashboard_first_load.png"))
 
 

@@ -42,17 +42,23 @@ async function getJSON(path, params) {
   return response.json();
 }
 
+// The resolved name, only when the text does not already say it ("Prime Minister Abiy Ahmed").
+function extraName(part) {
+  const name = part.actor && part.actor.name;
+  return name && !part.text.toLowerCase().includes(name.toLowerCase()) ? name : "";
+}
+
 function actorLabel(part) {
   if (!part) return "";
   const actor = part.actor || {};
   const code = [actor.country, actor.sector].filter(Boolean).join(" ");
-  const name = actor.name && actor.name.toLowerCase() !== part.text.toLowerCase() ? actor.name : "";
+  const name = extraName(part);
   return [part.text, name ? `(${name})` : "", code ? `[${code}]` : ""].filter(Boolean).join(" ");
 }
 
 function shortActor(part) {
-  const name = part.actor && part.actor.name;
-  return name && name.toLowerCase() !== part.text.toLowerCase() ? `${part.text} (${name})` : part.text;
+  const name = extraName(part);
+  return name ? `${part.text} (${name})` : part.text;
 }
 
 function placeLabel(place) {
