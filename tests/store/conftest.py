@@ -33,9 +33,24 @@ from dyad.article import (
     article_id_for,
     stable_id,
 )
-from dyad.store.base import Store, open_store
+from dyad.store.base import Store, migration_sql, open_store
 
 CODER = "dyad 0.1.0 rules:test"
+
+
+def store_at_version(version: int) -> str:
+    """SQL that builds an empty store as a dyad of schema ``version`` left it, for upgrade tests."""
+    steps = "".join(migration_sql(v) for v in range(1, version + 1))
+    stamps = "".join(
+        f"INSERT INTO schema_version VALUES ({v}, TIMESTAMP '2026-01-0{v} 00:00:00');"
+        for v in range(1, version + 1)
+    )
+    return (
+        steps
+        + "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP);"
+        + stamps
+    )
+
 
 SYRIA = (
     "date 2026-01-08\n"

@@ -6,7 +6,7 @@ import io
 import json
 from typing import Any
 
-from tests.store.conftest import CODER, StoreMaker, make_event, participant, span
+from tests.store.conftest import CODER, StoreMaker, make_event, participant, span, store_at_version
 
 from dyad.article import (
     Actor,
@@ -18,7 +18,7 @@ from dyad.article import (
     article_id_for,
 )
 from dyad.ingest.dedup import signature
-from dyad.store.base import MIGRATIONS, EventFilters, migration_sql
+from dyad.store.base import MIGRATIONS, EventFilters
 from dyad.store.clusters import event_clusters
 from dyad.store.export import export_clusters, export_events
 
@@ -74,11 +74,7 @@ def wire_copy(article: Article, outlet: str) -> Article:
 
 
 def test_a_version_1_store_upgrades_in_place(make_store: StoreMaker, samples: Samples) -> None:
-    make_store.execute(
-        migration_sql(1)
-        + "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP);"
-        + "INSERT INTO schema_version VALUES (1, TIMESTAMP '2026-01-01 00:00:00');"
-    )
+    make_store.execute(store_at_version(1))
     store = make_store.open()
     assert store.schema_version() == MIGRATIONS[-1].version
     assert store.save(*samples[0])

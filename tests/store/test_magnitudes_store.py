@@ -7,10 +7,10 @@ import csv
 import io
 from typing import Any
 
-from tests.store.conftest import StoreMaker, make_event
+from tests.store.conftest import StoreMaker, make_event, store_at_version
 
 from dyad.article import Article, ArticleInfo, CodedArticle, Magnitude, SentenceSpan
-from dyad.store.base import MIGRATIONS, EventFilters, migration_sql
+from dyad.store.base import MIGRATIONS, EventFilters
 from dyad.store.export import export_events
 
 TEXT = (
@@ -76,11 +76,7 @@ def test_csv_export_has_one_column_per_figure_field(make_store: StoreMaker) -> N
 
 def test_a_version_2_store_gains_the_figure_columns(make_store: StoreMaker) -> None:
     make_store.execute(
-        migration_sql(1)
-        + migration_sql(2)
-        + "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP);"
-        + "INSERT INTO schema_version VALUES (1, TIMESTAMP '2026-01-01 00:00:00');"
-        + "INSERT INTO schema_version VALUES (2, TIMESTAMP '2026-01-02 00:00:00');"
+        store_at_version(2)
         + "INSERT INTO articles (article_id, date, date_source, text, coded_at, status)"
         " VALUES ('old', '2026-01-05', 'article', 'The army shelled the town.',"
         " TIMESTAMP '2026-01-05 00:00:00', 'ok');"

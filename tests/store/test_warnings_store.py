@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.store.conftest import StoreMaker
+from tests.store.conftest import StoreMaker, store_at_version
 
 from dyad.article import Article, ArticleInfo, CodedArticle
 from dyad.batch import article_warnings
 from dyad.pipeline import code_article
-from dyad.store.base import MIGRATIONS, migration_sql
+from dyad.store.base import MIGRATIONS
 
 UNDATED = Article(
     id="undated",
@@ -45,16 +45,8 @@ def test_warnings_and_errors_round_trip_apart(make_store: StoreMaker) -> None:
 
 
 def test_a_version_3_store_turns_prefixed_errors_into_warnings(make_store: StoreMaker) -> None:
-    versions = "".join(
-        f"INSERT INTO schema_version VALUES ({v}, TIMESTAMP '2026-01-0{v} 00:00:00');"
-        for v in (1, 2, 3)
-    )
     make_store.execute(
-        migration_sql(1)
-        + migration_sql(2)
-        + migration_sql(3)
-        + "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP);"
-        + versions
+        store_at_version(3)
         + "INSERT INTO articles (article_id, date_source, text, coded_at, status)"
         " VALUES ('old', 'none', 'The army shelled the town.', TIMESTAMP '2026-01-05 00:00:00',"
         " 'ok');"
