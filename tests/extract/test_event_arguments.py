@@ -3,20 +3,7 @@ sentences run through the whole pipeline."""
 
 from __future__ import annotations
 
-from dyad.article import Article, article_id_for
-from dyad.pipeline import code_article
-
-
-def roles(text: str) -> list[tuple[str, str | None, str | None]]:
-    article = Article(id=article_id_for(text), text=text, date=None, date_source="none")
-    return [
-        (
-            e.event_type,
-            e.source.text if e.source is not None else None,
-            e.target.text if e.target is not None else None,
-        )
-        for e in code_article(article).events
-    ]
+from event_helpers import coded_roles as roles
 
 
 def test_the_place_a_thing_leads_into_is_the_target_when_no_actor_is_hit() -> None:

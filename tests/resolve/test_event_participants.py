@@ -4,13 +4,8 @@ participants and "both sides" after a pair."""
 
 from __future__ import annotations
 
-from dyad.article import Article, Event, Participant, article_id_for
-from dyad.pipeline import code_article
-
-
-def coded(text: str) -> list[Event]:
-    article = Article(id=article_id_for(text), text=text, date=None, date_source="none")
-    return code_article(article).events
+from dyad.article import Event, Participant
+from event_helpers import coded_events as coded
 
 
 def codes(participant: Participant | None) -> tuple[str | None, str | None]:

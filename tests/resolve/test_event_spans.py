@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-from dyad.article import Article, article_id_for
-from dyad.pipeline import code_article
-
-
-def coded_roles(text: str) -> list[tuple[str, str | None, str | None]]:
-    article = Article(id=article_id_for(text), text=text, date=None, date_source="none")
-    return [
-        (
-            e.event_type,
-            e.source.text if e.source is not None else None,
-            e.target.text if e.target is not None else None,
-        )
-        for e in code_article(article).events
-    ]
+from event_helpers import coded_roles
 
 
 def test_determiners_and_numbers_are_not_part_of_the_actor() -> None:
