@@ -89,7 +89,8 @@ def load_date_vocabulary() -> DateVocabulary:
     data/magnitudes/quantities.tsv (one source for "twenty", "hundred"; dozens/thousands are
     counts, not durations)."""
     vocabulary = read_date_vocabulary(VOCABULARY_PATH)
-    for word, (kind, value) in load_lexicon().numbers.items():
-        if word not in load_lexicon().vague and (kind == "unit" or word == "hundred"):
+    lexicon = load_lexicon()
+    for word, (kind, value) in lexicon.numbers.items():
+        if word not in lexicon.vague and (kind == "unit" or word == "hundred"):
             vocabulary.words["number"].setdefault(word, f"{value:g}")
     return vocabulary

@@ -403,12 +403,11 @@ INTERNATIONAL_WORDS = {
 }  # fmt: skip
 
 
-# Heads of the names of private bodies: never a state organ ("council", "committee" may be).
-PRIVATE_BODY_NOUNS = {
-    "association", "foundation", "institute", "network", "society", "league", "watch",
-    "campaign", "trust", "initiative", "federation", "coalition", "alliance", "forum", "centre",
-    "center", "observatory", "collective",
-}  # fmt: skip
+# Heads of the names of private bodies: the association nouns that are never a state organ
+# ("council", "committee", "congress" may be), and a few more.
+PRIVATE_BODY_NOUNS = ASSOCIATION_NOUNS - {
+    "committee", "council", "union", "congress", "confederation", "fund",
+} | {"observatory", "collective"}  # fmt: skip
 _NAME_LINKS = {"for", "of", "to", "and", "on", "the", "&"}
 
 
