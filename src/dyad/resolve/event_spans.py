@@ -149,11 +149,9 @@ def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
     for prep in OWNER_PREPS:
         for child in token.children:
             if child.dep_ in {"prep", "agent"} and child.lower_ == prep:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    inner = actor_token(pobj, kb, depth + 1)
-                    if is_actor_token(inner, kb):
-                        return inner
+                inner = _actor_object(child, kb, depth)
+                if inner is not None:
+                    return inner
     # "property seized by Algerian forces", "the demonstration staged by students": the doer
     # of what was done to the thing.
     for participle in token.children:
@@ -162,9 +160,8 @@ def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
             near = [*participle.children, *(g for c in participle.children for g in c.children)]
             for agent in near:
                 if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
-                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                    doer = actor_token(pobj, kb, depth + 1) if pobj is not None else None
-                    if doer is not None and is_actor_token(doer, kb):
+                    doer = _actor_object(agent, kb, depth)
+                    if doer is not None:
                         return doer
     return token
 
@@ -184,11 +181,17 @@ def _owner_of_building(token: Token, kb: ActorKB, depth: int) -> Token | None:
         if child.dep_ == "poss" and child.tag_ != "PRP$" and is_actor_token(child, kb):
             return child
         if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            inner = actor_token(pobj, kb, depth + 1) if pobj is not None else None
-            if inner is not None and is_actor_token(inner, kb):
+            inner = _actor_object(child, kb, depth)
+            if inner is not None:
                 return inner
     return None
+
+
+def _actor_object(prep: Token, kb: ActorKB, depth: int) -> Token | None:
+    """The actor a preposition's object names ("by Algerian forces", "of the ministry")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    inner = actor_token(pobj, kb, depth + 1) if pobj is not None else None
+    return inner if inner is not None and is_actor_token(inner, kb) else None
 
 
 def _organisation_of(token: Token) -> Token | None:
