@@ -102,17 +102,6 @@ def _scene(token: Token) -> bool:
 
 
 def _event_place(place: Place, how: str) -> EventPlace:
-    return EventPlace(
-        text=place.text,
-        start=place.start,
-        end=place.end,
-        geonameid=place.geonameid,
-        name=place.name,
-        lat=place.lat,
-        lon=place.lon,
-        admin1=place.admin1,
-        country=place.country,
-        precision=place.precision,
-        within=place.within,
-        linked_by=how,
-    )
+    """The event's place: the toponym's gazetteer fields and how the event was tied to it."""
+    shared = place.model_dump(include=set(EventPlace.model_fields) - {"linked_by"})
+    return EventPlace(**shared, linked_by=how)
