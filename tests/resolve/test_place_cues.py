@@ -4,8 +4,8 @@ are no places. Sentences written by the dyad team."""
 
 from dyad.article import Place
 from dyad.nlp.model import parse
-from dyad.resolve.place_linking import link_place
 from dyad.resolve.places import is_event_location, resolve_places, toponym_spans
+from place_helpers import linked_place as _linked
 
 
 def _places(text: str) -> dict[str, Place]:
@@ -14,14 +14,6 @@ def _places(text: str) -> dict[str, Place]:
 
 def _spans(text: str) -> set[str]:
     return {t.text for t in toponym_spans(parse(text))}
-
-
-def _linked(text: str, trigger: str) -> Place | None:
-    doc = parse(text)
-    places = resolve_places(doc, 0, [])
-    head = next(t for t in doc if t.text == trigger)
-    linked = link_place(doc, head, 0, places, None)
-    return None if linked is None else next(p for p in places if p.start == linked.start)
 
 
 def test_a_governorate_is_an_admin_area_found_with_its_head_word() -> None:

@@ -7,16 +7,13 @@ import pytest
 
 from dyad.article import Place
 from dyad.nlp.model import parse
-from dyad.resolve.place_linking import link_place
 from dyad.resolve.places import resolve_places
+from place_helpers import linked_place
 
 
 def linked(text: str, trigger: str) -> str | None:
     """The text of the place linked to the event whose trigger is the first word ``trigger``."""
-    doc = parse(text)
-    places = resolve_places(doc, 0, [])
-    head = next(t for t in doc if t.text == trigger)
-    found = link_place(doc, head, 0, places, None)
+    found = linked_place(text, trigger)
     return None if found is None else found.text
 
 

@@ -4,6 +4,7 @@ from dyad.article import Place
 from dyad.nlp.model import parse
 from dyad.resolve.place_linking import link_place
 from dyad.resolve.places import is_event_location, resolve_places, toponym_spans
+from place_helpers import linked_place as _linked
 
 
 def _places(text: str) -> dict[str, Place]:
@@ -55,14 +56,6 @@ def test_a_country_is_the_event_location_when_no_finer_place_is_named() -> None:
     captured = next(t for t in doc if t.text == "captured")
     linked = link_place(doc, captured, 0, resolve_places(doc, 0, []), None)
     assert linked is not None and linked.country == "KEN"
-
-
-def _linked(text: str, trigger: str) -> Place | None:
-    doc = parse(text)
-    places = resolve_places(doc, 0, [])
-    head = next(t for t in doc if t.text == trigger)
-    linked = link_place(doc, head, 0, places, None)
-    return None if linked is None else next(p for p in places if p.start == linked.start)
 
 
 def test_a_place_naming_who_acted_is_not_where_the_event_happened() -> None:
