@@ -9,9 +9,9 @@ from dyad.resolve.geo import (
     GeoContext,
     haversine_km,
     resolve_demonym,
-    resolve_document,
     resolve_toponym,
 )
+from dyad.resolve.geo_document import resolve_document
 from dyad.resolve.places_data import PlacesDataError, load_neighbourhoods, load_regions
 
 SHEIKH_MAQSOUD = (36.2235, 37.1586)
@@ -190,7 +190,7 @@ def test_chinese_provinces_resolve_by_their_short_names_near_their_centres() -> 
 
 
 def test_a_state_listed_with_other_states_is_the_state_not_a_small_town_of_its_name() -> None:
-    from dyad.resolve.geo import resolve_document
+    from dyad.resolve.geo_document import resolve_document
 
     text = "Cases were reported in Michigan, Oregon, Indiana and Ohio this week."
     resolved = resolve_document(["Michigan", "Oregon", "Indiana", "Ohio"], text)
@@ -198,7 +198,7 @@ def test_a_state_listed_with_other_states_is_the_state_not_a_small_town_of_its_n
 
 
 def test_georgia_among_american_places_is_the_state_and_beside_tbilisi_the_country() -> None:
-    from dyad.resolve.geo import resolve_document
+    from dyad.resolve.geo_document import resolve_document
 
     text = "Voters in Georgia and Alabama lined up early, officials in Atlanta said."
     state = resolve_document(["Georgia", "Alabama", "Atlanta"], text)[0].candidate

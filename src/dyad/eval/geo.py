@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyad.resolve.gazetteer import Candidate, load_gazetteer
-from dyad.resolve.geo import haversine_km, resolve_document
+from dyad.resolve.geo import haversine_km
+from dyad.resolve.geo_document import resolve_document
 
 ACCURACY_KM = 161.0
 MISS_KM = 20_039.0  # half the Earth's circumference: the error charged for an unresolved toponym

@@ -28,7 +28,7 @@ from dyad.eval.geo import (
 )
 from dyad.nlp.model import load_nlp
 from dyad.resolve.gazetteer import Candidate, load_gazetteer
-from dyad.resolve.geo import resolve_document
+from dyad.resolve.geo_document import resolve_document
 from dyad.resolve.linking import link_place
 from dyad.resolve.places import resolve_places
 

@@ -7,8 +7,8 @@ from spacy.tokens import Span
 
 from dyad.resolve.actor_kb import load_actor_kb
 from dyad.resolve.gazetteer import Candidate, load_gazetteer, name_key
-from dyad.resolve.geo import FACILITY_WORDS, GENERIC_WORDS
 from dyad.resolve.place_cues import ADMIN_HEADS, SITE_HEADS, TITLES
+from dyad.resolve.place_words import FACILITY_WORDS, GENERIC_WORDS
 
 # Words of office after a place ("Minnesota Governor Tim Pawlenty", "U.S. Attorney Jane Doe").
 ROLE_WORDS = frozenset({

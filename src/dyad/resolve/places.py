@@ -15,12 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from dyad.article import Place
 from dyad.nlp.doc_text import doc_text
 from dyad.resolve.gazetteer import load_gazetteer, name_key
-from dyad.resolve.geo import (
-    GENERIC_WORDS,
-    Resolution,
-    resolve_demonym,
-    resolve_document,
-)
+from dyad.resolve.geo import Resolution, resolve_demonym
+from dyad.resolve.geo_document import resolve_document
 from dyad.resolve.place_cues import (
     ADMIN_HEADS,
     CALENDAR,
@@ -40,6 +36,7 @@ from dyad.resolve.place_filters import (
     strong_place,
 )
 from dyad.resolve.place_lists import elliptic_toponym, toponym_lists
+from dyad.resolve.place_words import GENERIC_WORDS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELLED = {"PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
