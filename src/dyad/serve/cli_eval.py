@@ -57,10 +57,23 @@ def eval_events(
     ] = "all",
     as_json: JsonOpt = False,
 ) -> None:
-    """Score events: per-type P/R/F1, macro-F1, confusion, mode, CAMEO root, PentaClass, actors."""
+    """Score events: per-type P/R/F1, macro-F1, confusion, mode, CAMEO root, PentaClass, actors.
+
+    The multi-rater CAMEO_ConfliBERT rounds score dyad as one more rater beside the raters."""
     from dyad.eval.event_scoring import render_report
     from dyad.eval.events import evaluate_events
+    from dyad.eval.rater_events import RATER_SET, evaluate_raters, render_raters
 
+    if gold.name == RATER_SET:
+        if split not in {"dev", "test", "all"}:
+            fail("--split must be dev, test or all")
+        errors.print(f"coding {gold.name} ...")
+        raters = evaluate_raters(gold, split)
+        if as_json:
+            console.print_json(json.dumps(raters, default=str))
+        else:
+            console.print(render_raters(raters), markup=False, highlight=False)
+        return
     report = _split_eval(evaluate_events, gold, split)
     if as_json:
         console.print_json(json.dumps(report, default=str))
