@@ -57,6 +57,7 @@ _RELATIVE = (
     r"this\s+past|this\s+coming|this|last|next|past|previous|preceding|prior|following|coming|"
     r"current"
 )
+_FISCAL_REL = r"this|current|last|previous|prior|past|next|coming|same|new"
 _YEAR = r"(?<![\w$€£.,:/#-])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
 _YEAR_INLINE = r"(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?:next|last|this)\s+year\b)"
@@ -159,7 +160,7 @@ def date_regexes() -> DateRegexes:
         # Units relative to the anchor: "earlier this month", "last week", "the past decade".
         rf"{_PREP}?(?:\b(?:earlier|later|early|late|mid|the\s+(?:end|start|beginning|middle|rest|"
         rf"remainder)\s+of)[\s-]+)?(?:(?:the\s+)?(?:{_RELATIVE}|same))\s+"
-        r"(?:week|weekend|month|year|decade|quarter|century)\b"
+        r"(?:(?:fiscal|financial)\s+(?=quarter))?(?:week|weekend|month|year|decade|quarter|century)\b"
         # "the same month a year ago", "the same quarter last year".
         r"(?:\s+a\s+year\s+(?:ago|earlier|before)\b"
         r"|(?:(?<=same\sweek)|(?<=same\smonth)|(?<=same\squarter))\s+last\s+year\b)?",
@@ -178,21 +179,26 @@ def date_regexes() -> DateRegexes:
         r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
         r"\b(?:for|on|during|throughout|ends?|ended|ending|finish(?:ed|ing|es)?|clos(?:e|ed|es|ing)|"
         r"start(?:s|ed|ing)?|open(?:s|ed|ing)?|beg[ia]n)\s+(?P<expr>the\s+(?:day|week|month|year))"
-        r"\b(?!\s+(?:before|after|of|that|when|which)\b)",
+        r"\b(?!-|\s+(?:before|after|of|that|when|which)\b)",
         rf"{_PREP}that\s+(?:same\s+)?time\b",
         # The period under discussion: "for the year", "in the quarter", "on the week".
         # Not "in the quarter": in conflict news that is a neighbourhood.
         r"\b(?:(?:for|during|on|throughout|over)\s+(?P<expr>the\s+(?:week|month|quarter|year))|"
         r"in\s+(?P<expr2>the\s+(?:week|month|year)))\b"
-        r"(?!\s+(?:before|after|earlier|later|previous|prior|ago|since|to|that|when|in|of|and|"
+        # Not "the year-ago quarter": "year-ago" is the expression.
+        r"(?!-|\s+(?:before|after|earlier|later|previous|prior|ago|since|to|that|when|in|of|and|"
         r"ahead|as|\d))|\bthe\s+year\s+(?:1[89]\d\d|20\d\d)\b",
         # "now" as a time expression only where it closes a clause or follows a preposition:
         # "for more than a week now.", "until now"; not "will now receive".
         r"\b(?:(?:until|by|as\s+of|for|right|just)\s+)?now\b(?=\s*(?:[.,;:!?)\"”]|$))"
         r"|\b(?:until|by|as\s+of)\s+now\b",
         rf"{_PREP}?\b(?:(?:over\s+)?the\s+weekend)\b",
-        r"\b(?:the\s+(?:end|start|beginning|middle|rest|remainder)\s+of\s+the\s+"
-        r"(?:week|month|year|decade))\b",
+        # "since" counts from the start ("since the beginning of the year": from January 1).
+        r"(?:\bsince\s+)?\b(?:the\s+(?:end|start|beginning|middle|rest|remainder)\s+of\s+the\s+"
+        r"(?:week|month|quarter|year|decade))\b",
+        # The close of the period under way: "by year-end", "at year end", "by the year's end".
+        rf"{_PREP}?\b(?:(?:the\s+)?(?:year|quarter|month)[\s-]end|the\s+(?:year|quarter|month)['’]s\s+end)"
+        r"\b(?!-)",
         # Years: "in 2011", "since 2011", "mid-2011", "early 2009", "2024-25", "the 1990s".
         rf"{_PREP}?(?:(?:the)\s+)?{_EDGE}?(?:1[89]\d|20\d)0'?s\b|{_PREP}?(?:the\s+){_EDGE}?'\d0s\b",
         # "2024-25", "the 2025/26 season" (not "2026/01/07").
@@ -202,21 +208,29 @@ def date_regexes() -> DateRegexes:
         rf"{_PREP}?(?:{_EDGE}{_YEAR_INLINE}|{year})",
         r"\b(?:since|in|of)\s+'\d\d\b",
         # Fiscal years and centuries: "fiscal 2025", "FY2025", "the early 21st century".
-        rf"{_PREP}?\b(?:fiscal(?:[\s-]+year)?[\s-]+{_YEAR_INLINE}|fy[\s-]?(?:20)?\d\d\b)",
+        rf"{_PREP}?\b(?:(?:fiscal(?:[\s-]+year)?|financial[\s-]+year)[\s-]+{_YEAR_INLINE}|fy[\s-]?(?:20)?\d\d\b)",
+        # "the current fiscal year", "the 2025 fiscal year", "its [last fiscal year]".
+        rf"{_PREP}?\b(?:the\s+(?:(?:{_FISCAL_REL})\s+)?(?:{_YEAR_INLINE}\s+)?|(?:{_FISCAL_REL})\s+)"
+        r"(?:fiscal|financial)[\s-]+year\b(?![\s-]+(?:1[89]|20)\d\d)",
+        rf"\b(?:its|their|our|his|her)\s+(?P<expr>(?:(?:{_FISCAL_REL})\s+)?(?:fiscal|financial)[\s-]+year)\b"
+        r"(?![\s-]+(?:1[89]|20)\d\d)",
         rf"{_PREP}?(?:\bthe\s+)?{_EDGE}?\b(?:{v.alternation('century')})[\s-]+century\b",
         # Feasts on a fixed day: "on Christmas Day", "New Year's Eve".
         rf"{_PREP}?\b(?:{holiday})\b|{_PREP}(?:{feast})\b",
-        # Quarters and halves: "the first quarter of 2009", "third-quarter", "Q1 2009".
-        # "the" belongs to the noun after an adjective: "the [first-quarter] results".
-        rf"{_PREP}?\b(?:(?:the\s+(?=[a-z0-9]+\s)|(?:1[89]\d\d|20\d\d)['’]s\s+)?"
-        rf"(?:{v.alternation('ordinal')}|last|latest|most\s+recent)[\s-]+(?:quarter|half)"
+        # Quarters and halves: "the first quarter of 2009", "third-quarter", "Q1 2009", "its
+        # fiscal third quarter"; "the [first-quarter] results": "the" goes with the noun.
+        rf"{_PREP}?{_EDGE}?\b(?:(?:the\s+(?=[a-z0-9]+\s)|(?:1[89]\d\d|20\d\d|(?:this|last|next)\s+year)"
+        r"['’]s\s+)?"
+        r"(?:fiscal\s+(?:(?:year\s+)?(?:1[89]\d\d|20\d\d)(?:['’]s)?\s+)?)?"
+        rf"(?:{v.alternation('ordinal')}|last|latest|most\s+recent)[\s-]+"
+        r"(?:(?:fiscal|financial)\s+)?(?:quarter|half)\b"  # not "its first quarterly profit"
         r"(?:\s+of\s+(?:(?:fiscal(?:\s+year)?\s+)?(?:1[89]\d\d|20\d\d)\b|(?:this|last|next|the(?:\s+(?:previous|current|"
-        r"same))?)\s+year))?)|\bq[1-4](?:\s+(?:1[89]\d\d|20\d\d)\b)?"
+        r"same))?)\s+year)|,?\s+(?:1[89]\d\d|20\d\d)\b)?)|\bq[1-4](?:\s+(?:of\s+)?(?:1[89]\d\d|20\d\d)\b)?"
         r"|\bh[12]\s+(?:1[89]\d\d|20\d\d)\b",
         # Seasons: "last summer", "in the spring", "winter 2024", "fall of 2023".
         rf"{_PREP}?\b(?:(?:(?:this|last|next|early|late|the|this\s+past)\s+)*(?:{season}|fall)"
         r"\s+(?:of\s+)?(?:1[89]\d\d|20\d\d)\b"
-        rf"|(?:(?:this|last|next|early|late|the|this\s+past)\s+)+(?:{season})"
+        rf"|(?:(?:this|last|next|coming|early|late|the|this\s+past)\s+)+(?:{season})"
         r"|(?:this|last|next|early|late)\s+fall)",
         rf"\b(?:in|during|since|until|by|through|throughout)\s+(?:{season})\b",
         # A season naming a body's regular sitting: "their autumn meetings", "its spring session".

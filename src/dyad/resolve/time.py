@@ -5,22 +5,22 @@ the text points to the future ("next", "until", "will", a plan in the present: "
 in March", "Apple is launching the phone in June") and no report in the past follows the cue
 ("who will travel ..., said on Tuesday"); so is a quarter or a feast. Anaphoric
 expressions ("the same day", a bare clock time, "the following year", "two years later") count
-from the period the text last mentioned. ``grammar`` names each form; its
+from the period the text last mentioned. ``time_grammar`` names each form; its
 handler lives in ``time_rules``; dateparser is the fallback. ``rule`` names what produced it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
 from dyad.article import DateMention
-from dyad.extract.dates import date_regexes, find_date_expressions, load_date_vocabulary
+from dyad.extract.dates import find_date_expressions, load_date_vocabulary
 from dyad.resolve.time_days import slash_date
-from dyad.resolve.time_ranges import closes_range, range_end, range_start
+from dyad.resolve.time_grammar import grammar
+from dyad.resolve.time_ranges import closes_range, range_end, range_start, year_written_before
 from dyad.resolve.time_rules import RULES
-from dyad.resolve.time_tense import infer_tense
+from dyad.resolve.time_tense import infer_tense, looks_ahead
 from dyad.resolve.time_values import UNKNOWN, Date, Resolved, month_value, quarter_value
 
 _PREP = re.compile(
@@ -33,121 +33,6 @@ _EDGE = re.compile(
     r"|(end|start)-)"
 )
 _FUTURE_PREPS = frozenset({"until", "till", "by", "starting", "beginning", "effective"})
-
-
-@functools.cache
-def grammar() -> dict[str, re.Pattern[str]]:
-    """Anchored regexes over the lower-cased, space-collapsed expression."""
-    v = load_date_vocabulary()
-    month = r"(?P<month>" + v.alternation("month") + r")\.?"
-    wd = r"(?P<weekday>" + v.alternation("weekday") + ")"
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    last = r"(?: ?[-–] ?(?P<last>\d{1,2})(?:st|nd|rd|th)?)?"  # "20-21 January": to the 21st
-    year = r"(?P<year>\d{4})"
-    num = date_regexes().number.replace("(?i:", "(?:")
-    unit = r"(?P<unit>" + v.alternation("unit") + r"|centurie)s?"
-    period = r"(?: (?P<period>" + v.alternation("dayperiod") + "))?"
-    rel = (
-        r"(?P<rel>this past|this coming|this|last|next|past|previous|preceding|prior|following|"
-        r"coming|current|same)"
-    )
-    return {
-        "deictic": re.compile(
-            r"(?P<word>today|tonight|yesterday|tomorrow|overnight|last|this)" + period
-        ),
-        "set": re.compile(rf"(?:every|each) (?:{wd}{period}|(?P<unit>day|week|month|year))"),
-        "two-days": re.compile(r"the day (?P<dir>before|after) (?P<word>yesterday|tomorrow)"),
-        "weekday": re.compile(rf"(?:(?:the )?{rel} )?{wd}{period}"),
-        "day-of-month": re.compile(r"the (?P<day>\d{1,2})(?:st|nd|rd|th)"),
-        "iso": re.compile(
-            r"(?P<year>\d{4})([-/.])(?P<month>\d\d)\2(?P<day>\d\d)"
-            r"(?:t(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d(?:\.\d+)?)?(?P<zone>z|[+-]\d\d:?\d\d)?)?"
-            r"|(?P<eday>\d\d)\.(?P<emonth>\d\d)\.(?P<eyear>\d{4})"
-        ),
-        "month-day": re.compile(rf"(?:{wd},? )?(?:the )?{month} {day}{last}(?:,? {year})?"),
-        "day-month": re.compile(rf"(?:{wd},? )?(?:the )?{day}{last} (?:of )?{month}(?:,? {year})?"),
-        "month-year": re.compile(rf"{month}(?: of |,? ){year}"),
-        "month": re.compile(rf"(?:{rel} )?{month}(?: (?:of )?(?P<yrel>next|last|this) year)?"),
-        "year": re.compile(r"(?:the year )?(?P<year>\d{4})|'(?P<yy>\d\d)"),
-        "the-unit": re.compile(r"the (?P<unit>week|month|quarter|year)"),
-        "fiscal": re.compile(r"fiscal(?:[ -]year)?[ -](?P<year>\d{4})|fy[ -]?(?P<yy>(?:20)?\d\d)"),
-        "century": re.compile(
-            rf"(?:the )?(?:(?P<edge>early|late|mid)[ -])?(?P<ord>{v.alternation('century')})"
-            r"[ -]century"
-        ),
-        "holiday": re.compile(r"(?P<holiday>" + v.alternation("holiday") + r")"),
-        "year-range": re.compile(
-            r"(?:between |from )?(?P<year>\d{4}) ?(?:-|–|/|and|to|until|through) ?(?P<end>\d{2,4})"
-        ),
-        "decade": re.compile(
-            r"(?:the )?(?:(?P<edge>early|late|mid)[ -])?(?P<decade>\d{3}|'\d)0'?s"
-        ),
-        "relative": re.compile(
-            rf"(?:the )?{rel.replace('|same)', '|same|that same|that)')} "
-            r"(?P<unit>week|weekend|month|year|decade|quarter|century)"
-            r"(?P<ago> a year (?:ago|earlier|before)| last year)?"
-        ),
-        "anaphoric": re.compile(
-            r"(?:the |that )?(?:(?P<rel>same|very|next|following|previous|preceding) )?day"
-            r"(?: (?P<dir>before|after|earlier|later))?|that (?:same )?(?:day|time)"
-            rf"|(?:the (?P<prel>same|very|next|following|previous|preceding)|that(?: same)?) "
-            rf"(?P<period>{v.alternation('dayperiod')})"
-        ),
-        "unit-anaphoric": re.compile(
-            r"the (?P<unit>week|month|quarter|year) (?P<dir>before|after|earlier|later|previous|"
-            r"prior)"
-        ),
-        "weekend": re.compile(r"(?:over )?the weekend"),
-        "week-ago-weekday": re.compile(rf"a week ago (?:last )?{wd}"),
-        "slash": re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d\d)"),
-        "annual": re.compile(r"annual"),
-        "months-quarter": re.compile(
-            rf"(?:the )?(?:(?P<first>{v.alternation('month')})\.? ?[-–] ?)?"
-            rf"(?P<last>{v.alternation('month')})\.? quarter"
-        ),
-        "fortnight": re.compile(r"(?:the )?(?:past|last|next|coming|previous|following) fortnight"),
-        "unit-ago": re.compile(r"(?P<unit>year|month|week|day)-(?P<dir>ago|earlier)"),
-        "units-time": re.compile(rf"(?P<num>{num})[ -]{unit}'s? time"),
-        "duration-range": re.compile(
-            rf"(?:between )?(?P<num>{num}) ?(?:-|–|to|and|or) ?(?P<num2>{num})[ -]{unit}"
-        ),
-        "offset": re.compile(
-            r"(?:(?:nearly|almost|roughly|approximately|some|more than|less than|at least|just|"
-            r"only|(?:a )?little (?:more|less) than|well over|over|under|barely|exactly) )?"
-            rf"(?P<num>{num})[ -]{unit} (?P<dir>ago|earlier|later|from now|before|after)"
-        ),
-        "duration": re.compile(
-            r"(?:(?:about|around|nearly|almost|roughly|approximately|some|more than|less than|"
-            r"at least|over|under|up to|just) )?(?:the (?:past|last|next|previous|coming|first|"
-            rf"final|following) )?(?P<num>{num})[ -](?:(?:straight|consecutive|more|full|long|"
-            rf"additional|trading|business) )?{unit}(?:-long| (?P<half>and a half))?"
-        ),
-        "vague-duration": re.compile(
-            r"(?:(?:the|recent|past|last|coming|next|several|many|few) )*"
-            r"(?P<unit>decade|year|month|week|day|hour|minute)s?(?:-long)?"
-        ),
-        "quarter": re.compile(
-            rf"(?:(?P<pyear>\d{{4}})'s )?(?:the )?(?P<ord>{v.alternation('ordinal')}|last|latest|"
-            r"most recent)[ -]"
-            r"(?P<part>quarter|half)"
-            rf"(?: of (?:(?P<fiscal>fiscal (?:year )?)?{year}|(?P<yrel>this|last|next|the previous|"
-            r"the current|the same|the) "
-            r"year))?"
-            r"|(?P<qp>[qh])(?P<q>[1-4])(?: (?P<qyear>\d{4}))?"
-        ),
-        "season": re.compile(
-            r"(?:(?P<rel>this past|this|last|next|early|late|the) )*(?P<season>"
-            + v.alternation("season")
-            + r")(?: (?:of )?(?P<year>\d{4}))?"
-        ),
-        "clock": re.compile(
-            r"(?:(?P<h>\d{1,2})(?:[:.]?(?P<m>\d\d))? ?(?P<ampm>a\.m\.|p\.m\.|am|pm)?"
-            r"(?: ?\(?(?P<tz>utc|gmt|local time|[ecmp][sd]t|et|pt|bst|cet|cest|msk)[^)]*?\)?)?"
-            r"|(?P<word>noon|midnight|midday))"
-            rf"(?:,? (?:on )?(?P<weekday>{v.alternation('weekday')}))?"
-        ),
-    }
-
 
 # Rules whose expressions point back at the period under discussion rather than at the anchor;
 # "relative" and "offset" do when their word says so ("the following year", "two years later").
@@ -177,12 +62,15 @@ def resolve_date_expression(
         elif (m := _EDGE.match(s)) and s[m.end() :]:
             edge = m.group(1) or m.group(2)
             s = s[m.end() :]
-    future = tense == "future" or any(p in _FUTURE_PREPS for p in preps)
+    # "by December" looks ahead, unless its clause is told in the past ("had fallen by Friday").
+    future = tense == "future" or any(
+        p in _FUTURE_PREPS and (p != "by" or tense != "past") for p in preps
+    )
     if (m := _PART_OF_DAY.fullmatch(s)) and not edge:
         return _part_of_day(m, resolve_date_expression(m.group(2), anchor, tense, reference))
     # "the end of the year": the year the text is telling of ("fighting broke out in April
     # 2023; by the end of the year ..."), else, or when it looks ahead, the anchor's.
-    period = s in ("the week", "the month", "the year", "the decade")
+    period = s in ("the week", "the month", "the quarter", "the year", "the decade")
     if edge and period and (reference is None or future or s == "the decade"):
         s = "this" + s[3:]
     refs = load_date_vocabulary().of("reference")
@@ -304,6 +192,8 @@ def to_timex3(resolved: Resolved) -> str:
 
 # What may stand between a clock time and the date it belongs to: "at 16:15 UTC, June 1st".
 _CLOCK_JOINER = re.compile(r",?\s*(?:on\s+)?")
+# What joins a period to the day it ends on: "for the quarter ended Sept. 30".
+_PERIOD_ENDING = re.compile(r"\s+(?:ended|ending|ends|to|through)\s+(?:on\s+)?")
 # The unit an anaphoric expression counts in, finest first: it decides which earlier mention
 # can be its reference ("the previous month" needs a day or a month, not a year).
 _UNIT = re.compile(
@@ -363,19 +253,24 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
         unit = _UNIT.search(text, s, e)
         grain = _GRAIN[unit.group(1).lower()] if unit else 0
         reach = len(text) if _NARRATIVE.search(text, s, e) else REFERENCE_REACH
-        here = next(
-            (
-                day
-                for end, day, g in reversed(points)
-                if (g == 0 if grain == 0 else g <= grain and s - end <= reach)
-            ),
-            None,
-        )
-        if n + 1 < len(spans) and _CLOCK_JOINER.fullmatch(text, e, spans[n + 1][0]):
+        candidates = [
+            day
+            for end, day, g in reversed(points)
+            if (g == 0 if grain == 0 else g <= grain and s - end <= reach)
+        ]
+        # A day still ahead (a plan: "lawmakers will meet on Thursday") is no day a sentence that
+        # does not look ahead tells of ("Earlier in the day, Citigroup agreed ...").
+        if grain == 0 and candidates and candidates[0] > anchor and not looks_ahead(text, s, e):
+            candidates = [day for day in candidates if day <= anchor] or candidates
+        here = candidates[0] if candidates else None
+        joiner = _CLOCK_JOINER if grain == 0 else _PERIOD_ENDING
+        if n + 1 < len(spans) and joiner.fullmatch(text, e, spans[n + 1][0]):
             ns, ne = spans[n + 1]
             following = resolve_date_expression(text[ns:ne], anchor, infer_tense(text, ns, ne))
-            if following.precision == "day" and following.value:
-                here = Date.fromisoformat(following.value)
+            point = _point(following)
+            # A clock time needs a day; a period ends on a day or a month ("the year to March").
+            if point is not None and point[1] <= (0 if grain == 0 else 2):
+                here = point[0]
         if order and (m := grammar()["slash"].fullmatch(text, s, e)):
             r = slash_date(m, anchor, order)  # "02/05/2018" in a text of "30/04/2018"
         else:
@@ -385,6 +280,8 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
         if n and out and closes_range(text, spans[n - 1], s):
             out[-1] = range_start(out[-1], r)
             r = range_end(out[-1], r)
+        elif n and out:
+            r = year_written_before(text, spans[n - 1][1], out[-1], r, s)
         if (point := _point(r)) is not None:
             points.append((e, *point))
         out.append(r)

@@ -1,7 +1,8 @@
 """Rules for expressions that name one day: deictic words ("yesterday", "tonight"), weekdays,
 calendar dates in words and digits, days counted from a day already named ("the next day"),
 recurring days ("every Monday") and clock times. Each handler takes a match of its
-``dyad.resolve.time.grammar`` pattern and returns a ``Resolved`` value relative to an anchor.
+``dyad.resolve.time_grammar.grammar`` pattern and returns a ``Resolved`` value relative to an
+anchor.
 """
 
 from __future__ import annotations

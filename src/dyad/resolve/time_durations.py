@@ -1,6 +1,6 @@
 """Rules for durations ("three years", "between 60 and 90 days", "annual") and the counting of
 units they share with offsets ("two weeks ago"). Each handler takes a match of its
-``dyad.resolve.time.grammar`` pattern."""
+``dyad.resolve.time_grammar.grammar`` pattern."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Rules for named calendar periods: quarters and halves, seasons, feasts, centuries, fiscal
-years. Each handler takes a match of its ``dyad.resolve.time.grammar`` pattern."""
+years. Each handler takes a match of its ``dyad.resolve.time_grammar.grammar`` pattern."""
 
 from __future__ import annotations
 
@@ -13,10 +13,19 @@ from dyad.resolve.time_values import DAY, Date, Resolved, quarter_value, safe_da
 NEAR_FUTURE_QUARTER_DAYS = 92
 
 
+_FISCAL_STEP = {"last": -1, "previous": -1, "prior": -1, "past": -1, "next": 1, "coming": 1}
+
+
 def fiscal_year(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    """A fiscal year keeps its number; TimeML writes it FY2025 (its months vary by company)."""
-    year = int(m.group("year") or m.group("yy"))
-    year += 2000 if year < 100 else 0
+    """A fiscal year keeps its number; TimeML writes it FY2025 (its months vary by company).
+    One named by its place ("the current fiscal year", "last fiscal year") counts from the
+    anchor's year, "the new fiscal year" being the one under way."""
+    number = m.group("year") or m.group("yy") or m.group("named")
+    if number:
+        year = int(number)
+        year += 2000 if year < 100 else 0
+    else:
+        year = anchor.year + _FISCAL_STEP.get(m.group("rel") or "", 0)
     return Resolved(str(year), f"{year}-12-31", "year", "fiscal", f"FY{year}")
 
 
@@ -86,9 +95,10 @@ def quarter(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
         future = False
     count = 4 if part == "Q" else 2
     ordinal = m.group("ord")
-    named = m.group("year") or m.group("pyear")  # "the first quarter of 1998", "1998's first"
+    # "the first quarter of 1998", "1998's first", "fiscal 1998's first"
+    named = m.group("year") or m.group("pyear") or m.group("fyear") or m.group("ayear")
     year = int(named) if named else anchor.year
-    yrel = m.group("yrel") or ""
+    yrel = m.group("yrel") or m.group("pyrel") or ""  # "last year's third quarter"
     year += {"last": -1, "the previous": -1, "next": 1}.get(yrel, 0)
     if ordinal in ("latest", "most recent"):
         ordinal = "last"
@@ -102,7 +112,7 @@ def quarter(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
         else int(load_date_vocabulary().of("ordinal")[ordinal])
     )
     n = min(n, count)
-    if m.group("fiscal"):
+    if m.group("fiscal") or m.group("fpre") or m.group("fmid"):
         # A company's fiscal quarter: its months vary, TimeML writes FY2025-Q4.
         r = quarter_value(year, n, part, "quarter-fiscal")
         return Resolved(r.value, r.end_value, r.precision, r.rule, f"FY{year}-{part}{n}")
@@ -146,7 +156,9 @@ def season(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
         # The season under way, else the one of the anchor's year ("this summer", in January).
         held = [y for y in (anchor.year - 1, anchor.year) if span(y)[0] <= anchor <= span(y)[1]]
         year = held[0] if held else anchor.year
-    elif rel == "next" or future:
+        if not held and future and span(year)[1] < anchor:
+            year += 1  # "this spring, Apple will launch", written in October: the next one
+    elif rel in ("next", "coming") or future:
         year = next(y for y in range(anchor.year - 1, anchor.year + 2) if span(y)[0] > anchor)
     else:
         year = next(y for y in range(anchor.year, anchor.year - 3, -1) if span(y)[0] <= anchor)

@@ -1,5 +1,7 @@
 """Ranges of dates: the two ends of "from October to March" resolved together, each end
-taking from the other what it leaves unsaid (the year written once, the direction of time)."""
+taking from the other what it leaves unsaid (the year written once, the direction of time); and
+a day taking the year of the full date before it in its sentence ("on March 3, 2005, and ... on
+March 10")."""
 
 from __future__ import annotations
 
@@ -41,6 +43,27 @@ def range_start(first: Resolved, second: Resolved) -> Resolved:
         if day is not None:
             return Resolved(day.isoformat(), None, "day", first.rule + "-before")
     return first
+
+
+# The end of a sentence: a stop, then a capital ("Sept. 17" is no end).
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+[\"“]?[A-Z]")
+
+
+def year_written_before(
+    text: str, previous_end: int, previous: Resolved, r: Resolved, start: int
+) -> Resolved:
+    """A day without a year takes the year of the full date before it in its sentence: "the
+    record was set on September 17, 2001, the first trading day after the attacks of September
+    11" is 2001-09-11, not this year's."""
+    if not (r.rule.startswith("month-day-") and r.value and r.end_value is None):
+        return r
+    if previous.rule != "month-day-year" or not previous.value:
+        return r
+    # Only a past year told of: a date ahead of the anchor may well lie in the anchor's year.
+    if previous.value[:4] >= r.value[:4] or _SENTENCE_BREAK.search(text, previous_end, start):
+        return r
+    day = safe_date(int(previous.value[:4]), int(r.value[5:7]), int(r.value[8:10]))
+    return Resolved(day.isoformat(), None, "day", r.rule + "-same-year") if day else r
 
 
 def range_end(first: Resolved, second: Resolved) -> Resolved:

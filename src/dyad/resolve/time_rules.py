@@ -1,6 +1,6 @@
 """The rules behind date resolution: one handler per form of time expression news uses.
 
-Each handler turns a match of its pattern (``dyad.resolve.time.grammar``, same names as
+Each handler turns a match of its pattern (``dyad.resolve.time_grammar.grammar``, same names as
 ``RULES``) into a ``Resolved`` value relative to an anchor date; named calendar periods
 (quarters, seasons, feasts) have theirs in ``time_periods``, expressions naming one day in
 ``time_days``, durations in ``time_durations``.
@@ -166,6 +166,12 @@ def _the_unit(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
     return _relative_step(unit, 0, anchor, f"the-{unit}")
 
 
+def _period_end(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
+    """ "by year-end", "at quarter end": the close of the period under way (TimeML gives the
+    period's value, its end being a modifier)."""
+    return _relative_step(m.group("unit"), 0, anchor, "period-end")
+
+
 def _weekend(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
     """The weekend most recently begun on or before the anchor (the next one if future).
 
@@ -257,6 +263,7 @@ RULES: dict[str, Handler] = {
     "relative": _relative,
     "unit-anaphoric": _unit_anaphoric,
     "the-unit": _the_unit,
+    "period-end": _period_end,
     "fiscal": fiscal_year,
     "century": century,
     "holiday": holiday,

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|'ll|(?:would|may|might|should|could)(?! have\b)|(?:is|are) (?:due|scheduled|"
-    r"set|expected|slated|to)|(?:was|were) (?:due|scheduled|set|expected|slated)|plans? to|"
-    r"planning to|(?:expects?|expecting|aims?|hopes?|intends?) to|"
+    r"\b(?:will|shall|'ll|(?:would|may|might|should|could|must)(?! have\b)|"
+    r"(?:is|are) (?:due|scheduled|set|expected|slated|to)|"
+    r"(?:was|were) (?:due|scheduled|expected|slated|set (?=to|for))|"
+    r"plans? to|planning to|(?:expects?|expecting|aims?|hopes?|intends?) to|"
     r"upcoming|next (?:week|weekend|month|year)|tomorrow|"
     # The present of scheduling verbs announces a plan: "the summit opens on Monday" (but not
     # "begins to show").
@@ -56,6 +57,12 @@ _PAST_AFTER_PLAN = re.compile(
 _FUTURE_AFTER = re.compile(
     r"\s*(?:will|'ll|is (?:due|set|scheduled|expected)|are (?:due|set)|"
     r",? at the (?:earliest|latest))\b"
+    # A fronted time before its clause: "This spring, Apple will launch a phone" (but not "On
+    # Monday, GM said it will": a report in the past is about the past).
+    r"|,\s*(?:(?!(?:said|told|says|announced|reported|added|that|which|who)\b)(?![a-z]+ed\b)"
+    r"[\w'.&-]+\s+){1,3}(?:will|is (?:due|set|scheduled|expected) to|are (?:due|set|"
+    r"scheduled|expected) to|plans? to)\b",
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # A verb in the past right before the expression: "the strike ended on Jan. 25", "was held in
@@ -63,16 +70,38 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _PAST_BEFORE = re.compile(
     r"\b(?:was|were|(?!(?:scheduled|planned|expected|slated|timed|earmarked|postponed|delayed|"
     r"moved|pushed|rescheduled|deferred|adjourned|called|fixed|proposed|intended|needed|"
-    r"required|tabled|penciled|pencilled|pegged|targeted|projected|forecast|aimed)\b)[a-z]{3,}ed|"
+    r"required|tabled|penciled|pencilled|pegged|targeted|projected|forecast|aimed)\b)"
+    r"(?<!\bbe )[a-z]{3,}ed|"  # not a passive to come: "must be repaid by March"
     r"began|ended|came|fell|rose|grew|held|met|won|lost|died|fled|took place|struck|hit|said|"
     r"told|spoke|signed|left)(?: (?:on|in|at|during|by|since))? ?$",
     re.IGNORECASE,
 )
 
+# A clause told in the past ("A380s were delivered to ten customers by December"), unless the
+# past is of a plan ("was due to", "were set to", "had planned to").
+_PAST_CLAUSE_VERB = re.compile(
+    r"\b(?:was|were|had)\b(?! (?:to|due|set|expected|scheduled|slated|going|about|planned|"
+    r"hoped|intended|aimed)\b)",
+    re.IGNORECASE,
+)
+
+
+def looks_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding a span speaks of the future anywhere ("If a price is not
+    agreed on by that time, Fiat will pay")."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, start - 200), start))
+    first = ends[-1].end() if ends else max(0, start - 200)
+    after = _SENTENCE_END.search(text, end)
+    last = after.start() if after else len(text)
+    return bool(
+        _FUTURE_BEFORE.search(text, first, last) or _PRESENT_PLAN.search(text, first, start)
+    )
+
 
 def infer_tense(text: str, start: int, end: int) -> str | None:
     """'future' when the words around a span point ahead ("will meet on Tuesday"), 'past' when
-    a verb in the past stands right before it ("the strike ended on Jan. 25"), else None."""
+    a verb in the past stands right before it ("the strike ended on Jan. 25") or the clause
+    before it is told in the past ("was delivered to ten customers by December"), else None."""
     window_start = max(0, start - 80)
     ends = list(_SENTENCE_END.finditer(text, window_start, start))
     if ends:
@@ -89,6 +118,8 @@ def infer_tense(text: str, start: int, end: int) -> str | None:
         if not _PAST_CLAUSE.search(text, m.end(), start)
     ]
     if not cues:
-        return "past" if _PAST_BEFORE.search(text, window_start, start) else None
+        if _PAST_BEFORE.search(text, window_start, start):
+            return "past"
+        return "past" if _PAST_CLAUSE_VERB.search(text, window_start, start) else None
     last = max(m.end() for m in cues)
     return None if _PAST_AFTER_PLAN.search(text, last, start) else "future"
