@@ -22,6 +22,7 @@ from dyad.nlp.language import detect_language
 from dyad.nlp.model import parse
 from dyad.resolve.actor_kb import load_actor_kb
 from dyad.resolve.actors import ActorResolver
+from dyad.resolve.event_plausibility import checked_events
 from dyad.resolve.events import build_events
 from dyad.resolve.places import resolve_places
 from dyad.resolve.time import find_dates
@@ -71,6 +72,7 @@ def code_article(article: Article) -> CodedArticle:
     quotes = _attribute_quotes(article, find_quotes(doc, offset), actors, doc, offset)
     candidates = find_events(doc, default_pattern_book())
     events = build_events(article, doc, offset, candidates, actors, places, dates, quotes, CODER)
+    events = checked_events(events, doc, offset)  # no agent: dropped; CAMEO 18/19 by the source
     return CodedArticle(
         article=info,
         events=events,

@@ -1,0 +1,276 @@
+"""Checks on coded events once their actors are resolved: who did it decides what it is.
+
+Two kinds of check, each general and each recorded in the event's ``rule``:
+
+* An event needs an agent: a person, group, organisation, state or force. When the doer of the
+  trigger is a disease, fire, weather, a natural hazard, a substance or a mishap ("the virus has
+  killed ten people", "flames shot up", "the storm forced evacuations"), no one acted and the
+  event is dropped. An unstated agent ("he was shot") keeps the event.
+* CAMEO 19 ("use conventional military force") is for armed forces in combat; CAMEO 18 ("use
+  unconventional violence") covers shootings, stabbings, beatings and bombings by police,
+  criminals, individuals, unidentified gunmen and militants. An ASSAULT coded 19x is recoded to
+  18x (180, 182, 1823 or 183) unless its source is a military, rebel or state actor, its trigger
+  is combat wording, its weapon is heavy (194/195) or its target is an armed force. A "strike"
+  by a union, workers or another civilian body is a labour strike: PROTEST 143, not an attack.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.article import Event
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+
+# Sectors of the actors who wage conventional war: armed forces, rebels and armed groups,
+# international militarised groups. A state (an actor of kind "country", or its government)
+# counts too: "Israel struck Gaza".
+ARMED_SECTORS = frozenset({"MIL", "REB", "IMG"})
+STATE_SECTORS = frozenset({"GOV"})
+# Irregular doers whose bombings are CAMEO 183 ("non-military bombing"), not air strikes.
+IRREGULAR_SECTORS = frozenset({"REB", "UAF", "CRM", "CVL", "IMG"})
+# Civilian bodies whose "strike" is a stoppage of work.
+CIVIL_SECTORS = frozenset(
+    {"LAB", "EDU", "HLH", "JUD", "MED", "BUS", "AGR", "CVL", "NGO", "OPP", "PTY", "REL", "REF"}
+    | {"LEG", "ELI"}
+)
+# Modifiers of a labour "strike" ("an unlimited strike"); any other ("air strike") is an attack.
+LABOUR_STRIKE_MODIFIERS = frozenset(
+    {"general", "unlimited", "indefinite", "national", "nationwide", "labour", "labor", "wildcat"}
+    | {"token", "one-day", "two-day", "24-hour", "48-hour", "teachers", "workers", "doctors"}
+)
+# Trigger lemmas that are combat between armed sides whoever the source: they keep CAMEO 19.
+COMBAT_LEMMAS = frozenset(
+    {"fight", "fighting", "clash", "battle", "skirmish", "firefight", "gunbattle", "gunfight"}
+    | {"invade", "invasion", "offensive", "combat", "hostility", "storm", "overrun", "retake"}
+    | {"recapture", "capture", "shell", "shelling", "bombard", "bombardment", "pound", "strafe"}
+    | {"airstrike", "exchange", "engage", "ambush"}
+)
+# Heavy weapons and combat named in the verb's phrases ("killed in an air strike", "blown up by a
+# missile", "killed in clashes"): the work of an armed force, CAMEO 19 stays.
+HEAVY_WEAPONS = frozenset(
+    {"missile", "rocket", "artillery", "mortar", "shell", "shelling", "bombardment", "airstrike"}
+    | {"warplane", "jet", "aircraft", "helicopter", "gunship", "drone", "tank", "airstrikes"}
+)
+AIR_STRIKE_MODIFIERS = frozenset({"air", "drone", "missile", "rocket", "aerial", "artillery"})
+MEANS_PREPS = frozenset({"in", "by", "during", "with", "from", "amid"})
+# Bombing words: by an irregular doer, CAMEO 183.
+BOMB_LEMMAS = frozenset(
+    {"bomb", "bombing", "blast", "explosion", "explode", "detonate", "explosive", "blow"}
+)
+# Killing words, and the words that make a shooting fatal ("shot dead"): CAMEO 1823.
+KILL_LEMMAS = frozenset(
+    {"kill", "killing", "murder", "slay", "execute", "behead", "assassinate", "lynch"}
+)
+FATAL_WORDS = frozenset({"dead", "death", "fatally", "fatal"})
+# Bodily harm short of killing: CAMEO 182 ("physically assault").
+HARM_LEMMAS = frozenset(
+    {"shoot", "shooting", "wound", "injure", "stab", "beat", "gun", "shot", "gunfire"}
+)
+# Modifiers that make "fire" gunfire ("artillery fire", "sniper fire") and "gas" a weapon ("tear
+# gas"): a force used them, so the noun is no mishap.
+WEAPON_MODIFIERS = {
+    "fire": frozenset(
+        {"artillery", "sniper", "tank", "mortar", "rocket", "machine", "machine-gun", "gun"}
+        | {"enemy", "hostile", "cross", "friendly", "small-arms", "automatic", "heavy", "live"}
+        | {"naval"}
+    ),
+    "gas": frozenset({"tear", "nerve", "poison", "mustard", "chlorine", "sarin", "pepper"}),
+}
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Incidents whose compound modifier names their cause: "a gas explosion", "a chemical fire".
+INCIDENT_NOUNS = frozenset(
+    {"explosion", "blast", "fire", "blaze", "leak", "spill", "accident", "crash", "collapse"}
+)
+
+
+@cache
+def non_agent_nouns(path: Path = DATA_DIR / "non_agents.tsv") -> dict[str, str]:
+    """Lemma -> class (disease, fire, weather, hazard, substance, mishap) from non_agents.tsv."""
+    nouns: dict[str, str] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#") or raw.startswith("lemma\t"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
+            raise ValueError(f"{path}:{number}: want: lemma, class")
+        nouns[cols[0].strip().lower()] = cols[1].strip()
+    return nouns
+
+
+def checked_events(events: list[Event], doc: Doc, offset: int) -> list[Event]:
+    """The events that have an agent, each with its CAMEO code fitted to its source actor.
+
+    ``doc`` is the parse of the article body, which starts at character ``offset`` of the
+    article text (the events' offsets are article offsets)."""
+    kept: list[Event] = []
+    for event in events:
+        trigger = _trigger_span(event, doc, offset)
+        if trigger is None:
+            kept.append(event)
+            continue
+        if implausible_reason(event, trigger, offset) is not None:
+            continue
+        kept.append(_recoded(event, trigger))
+    return kept
+
+
+def implausible_reason(event: Event, trigger: Span, offset: int) -> str | None:
+    """Why ``event`` has no agent ("doer 'virus' is a disease"), or None when it may have one.
+    ``trigger`` is the event's trigger in the parse of the body starting at ``offset``."""
+    for doer in _doers(_verb_of(trigger)):
+        found = _non_agent_class(doer)
+        if found is None:
+            continue
+        if event.source is not None and event.source.actor is not None:
+            start = doer.idx + offset
+            if not event.source.start <= start < event.source.end:
+                continue  # an actor is named elsewhere: "the fire set by rebels"
+        return f"doer {found[0]!r} is a {found[1]}"
+    return None
+
+
+def _recoded(event: Event, trigger: Span) -> Event:
+    if event.event_type != "ASSAULT" or event.cameo is None:
+        return event
+    lemmas = {t.lemma_.lower() for t in trigger} | {t.lower_ for t in trigger}
+    source = event.source.actor if event.source is not None else None
+    sector = source.sector if source is not None else None
+    if "strike" in lemmas and sector in CIVIL_SECTORS and _is_noun_strike(trigger):
+        return _with(event, "PROTEST", "boycott", [], "143", f"a strike by a {sector} body")
+    if not event.cameo.startswith("19") or event.cameo == "196":
+        return event
+    if _by_armed_means(_verb_of(trigger)):
+        return event
+    if lemmas & BOMB_LEMMAS and sector in IRREGULAR_SECTORS:
+        context = [c for c in event.context if c != "military"]
+        return _with(event, "ASSAULT", "explosives", context, "183", f"bombing by {sector}")
+    if _conventional(event, lemmas, sector, source is not None and source.kind == "country"):
+        return event
+    code = "180"
+    if lemmas & KILL_LEMMAS or _fatal(trigger, event):
+        code = "1823"
+    elif lemmas & HARM_LEMMAS:
+        code = "182"
+    context = [c for c in event.context if c != "military"]
+    doer = sector or "an unstated or unarmed doer"
+    return _with(event, "ASSAULT", event.mode, context, code, f"violence by {doer}, not combat")
+
+
+def _conventional(event: Event, lemmas: set[str], sector: str | None, state: bool) -> bool:
+    """Whether the attack is an armed force's: CAMEO 19 stays."""
+    if lemmas & COMBAT_LEMMAS or event.cameo in {"194", "195"}:
+        return True
+    if state or sector in ARMED_SECTORS or sector in STATE_SECTORS:
+        return True
+    target = event.target.actor if event.target is not None else None
+    return target is not None and target.sector in ARMED_SECTORS
+
+
+def _by_armed_means(verb: Token) -> bool:
+    """Whether the verb's "in", "by" or "with" phrase names a heavy weapon or combat: "killed in an
+    air strike", "blown up by a surface-to-air missile", "died in clashes"."""
+    for prep in verb.children:
+        if prep.dep_ not in {"prep", "agent"} or prep.lower_ not in MEANS_PREPS:
+            continue
+        for word in prep.subtree:
+            lemma = word.lemma_.lower()
+            if lemma in HEAVY_WEAPONS or lemma in COMBAT_LEMMAS:
+                return True
+            if lemma == "strike" and any(m.lower_ in AIR_STRIKE_MODIFIERS for m in word.lefts):
+                return True
+    return False
+
+
+def _with(
+    event: Event, event_type: str, mode: str | None, context: list[str], cameo: str, why: str
+) -> Event:
+    note = f"; plausibility: {event.event_type} {event.cameo} -> {event_type} {cameo} ({why})"
+    update = {"event_type": event_type, "mode": mode, "context": context, "cameo": cameo}
+    return event.model_copy(update={**update, "rule": event.rule + note})
+
+
+def _trigger_span(event: Event, doc: Doc, offset: int) -> Span | None:
+    span = doc.char_span(
+        event.trigger.start - offset, event.trigger.end - offset, alignment_mode="expand"
+    )
+    return span if span is not None and len(span) else None
+
+
+def _verb_of(trigger: Span) -> Token:
+    """The trigger's verb ("blew" of "blew up"), else its head word."""
+    return next((t for t in trigger if t.pos_ in {"VERB", "AUX"}), trigger.root)
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The active subject and the passive "by" agent of ``verb``, or of the verb it is
+    coordinated with or completes ("tried to kill": the subject of "tried")."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    # "Fireworks exploded, injuring twenty": the participle's doer is its clause's subject.
+    inherits = verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    if not doers and not passive and inherits and verb.head.i != verb.i:
+        return _doers(verb.head)
+    return doers
+
+
+def _non_agent_class(doer: Token) -> tuple[str, str] | None:
+    """(word, class) when the doer, the noun of its "of" phrase ("two tanks of fuel") or the cause
+    named before an incident ("a gas explosion") is in non_agents.tsv."""
+    if doer.pos_ not in {"NOUN", "PROPN"} or doer.ent_type_ in {"PERSON", "NORP", "GPE"}:
+        return None
+    if any(
+        d.dep_ in {"agent", "nsubj"}
+        for c in doer.children
+        if c.dep_ in {"acl", "relcl"}
+        for d in c.subtree
+    ):
+        return None  # "a fire set by protesters", "the blaze that rioters started": someone acted
+    nouns = non_agent_nouns()
+    words = [doer] + [
+        g
+        for c in doer.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if doer.lemma_.lower() in INCIDENT_NOUNS:
+        words += [m for m in doer.lefts if m.dep_ in MODIFIER_DEPS]
+    for word in words:
+        for key in (word.lemma_.lower(), word.lower_):
+            found = nouns.get(key)
+            if found is None:
+                continue
+            weapons = WEAPON_MODIFIERS.get(key, frozenset())
+            if any(m.lower_ in weapons for m in word.lefts if m.dep_ in MODIFIER_DEPS):
+                return None  # "artillery fire killed two soldiers": a force fired
+            return key, found
+    return None
+
+
+def _is_noun_strike(trigger: Span) -> bool:
+    """A bare noun "strike" ("began a strike"), not "air strike" nor "drone strike"."""
+    for token in trigger:
+        if token.lemma_.lower() == "strike" and token.pos_ == "NOUN":
+            return all(
+                m.lower_ in LABOUR_STRIKE_MODIFIERS
+                for m in token.lefts
+                if m.dep_ in {"compound", "amod", "nmod"}
+            )
+    return False
+
+
+def _fatal(trigger: Span, event: Event) -> bool:
+    """A killing: "shot dead", "shot and killed", or deaths reported for the event."""
+    verb = _verb_of(trigger)
+    words = {c.lower_ for c in verb.children} | {t.lower_ for t in trigger}
+    killed = any(c.dep_ == "conj" and c.lemma_.lower() in KILL_LEMMAS for c in verb.children)
+    return (
+        killed
+        or bool(words & FATAL_WORDS)
+        or (event.fatalities is not None and event.fatalities.value > 0)
+    )
