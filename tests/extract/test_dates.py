@@ -59,7 +59,9 @@ def spans(text: str) -> list[str]:
         ("He joined in 2019 and left the following year.", ["in 2019", "the following year"]),
         ("Costs fell from $131 billion the year before.", ["the year before"]),
         ("Shares rose earlier in the day.", ["earlier in the day"]),
-        ("Stocks may gain for the remainder of the week.", ["the remainder of the week"]),
+        # TimeML marks the period alone: "the remainder of [the week]".
+        ("Stocks may gain for the remainder of the week.", ["the week"]),
+        ("Prices will stay high for the rest of this year.", ["this year"]),
         ("For the year, the company earned $2 billion.", ["the year"]),
         ("The deal was announced in the summer of 2008.", ["in the summer of 2008"]),
         ("The crisis began in the fall.", ["in the fall"]),

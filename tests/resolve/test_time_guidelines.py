@@ -314,7 +314,7 @@ def test_the_current_financial_quarter_is_one_expression() -> None:
 
 
 def test_a_year_ago_quarter_is_no_plain_year() -> None:
-    # "in the year-ago quarter": "year-ago" is the expression, "the year" is none.
+    # "in the year-ago quarter": the whole phrase is the expression, "the year" is none.
     assert ("the year", "2008") not in timex_values(
         "Sales rose in the year-ago quarter.", WEDNESDAY
     )
@@ -395,3 +395,200 @@ def test_a_period_ending_on_a_day_is_the_period_of_that_day(
 )
 def test_periods_named_early_in_a_year(sentence: str, extent: str, value: str) -> None:
     assert _value_of(sentence, extent, dt.date(2009, 1, 22)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        (
+            "Nokia earned $1 billion in the third quarter, down from $1.5 billion in the "
+            "year-ago quarter.",
+            "the year-ago quarter",
+            "2007-Q3",
+        ),
+        (
+            "Unilever said sales in the second quarter beat the year-earlier quarter.",
+            "the year-earlier quarter",
+            "2007-Q2",
+        ),
+        (
+            "Caterpillar's third-quarter orders fell 4 percent from the year-ago period.",
+            "the year-ago period",
+            "2007-Q3",
+        ),
+        (
+            "Retail sales in September were flat with the year-ago month.",
+            "the year-ago month",
+            "2007-09",
+        ),
+        # No quarter named: a quarterly report tells of the last quarter completed.
+        (
+            "Earnings per share doubled from the year-ago quarter.",
+            "the year-ago quarter",
+            "2007-Q3",
+        ),
+        ("Year-ago earnings were restated.", "Year-ago", "2007"),
+        (
+            "Exports in the third quarter were 6 percent above a year earlier.",
+            "a year earlier",
+            "2007",
+        ),
+        ("Steel output rose 3 percent from a year ago.", "a year ago", "2007"),
+    ],
+)
+def test_the_period_a_year_before_the_one_discussed(text: str, extent: str, value: str) -> None:
+    assert _value_of(text, extent) == value
+
+
+def test_a_year_ago_quarter_follows_the_quarter_discussed_not_a_day() -> None:
+    text = (
+        "On Tuesday, Intel said profit in the second quarter rose. Revenue was higher than in "
+        "the year-ago quarter."
+    )
+    assert _value_of(text, "the year-ago quarter") == "2007-Q2"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        # A week belongs to the month that holds its Thursday (ISO 8601's rule for years).
+        (
+            "The bonds were sold in the first week of October.",
+            "the first week of October",
+            "2008-W40",
+        ),
+        (
+            "Talks stalled in the second week of September.",
+            "the second week of September",
+            "2008-W37",
+        ),
+        ("Output slumped in the last week of August.", "the last week of August", "2008-W35"),
+        (
+            "The mine will reopen in the first week of March 2009.",
+            "the first week of March 2009",
+            "2009-W10",
+        ),
+        (
+            "The rights issue will close in the final week of November.",
+            "the final week of November",
+            "2008-W48",
+        ),
+    ],
+)
+def test_a_week_of_a_month(sentence: str, extent: str, value: str) -> None:
+    assert _value_of(sentence, extent) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        # A fiscal year that straddles two calendar years is numbered by the one it ends in.
+        (
+            "BHP expects record output in the 2007/08 financial year.",
+            "the 2007/08 financial year",
+            "FY2008",
+        ),
+        ("Tata Steel's profit rose 20 percent in fiscal 2007-08.", "fiscal 2007-08", "FY2008"),
+        ("Qantas cut its forecast for financial year 2008/09.", "financial year 2008/09", "FY2009"),
+        (
+            "The railway carried more freight in the 2006-2007 fiscal year.",
+            "the 2006-2007 fiscal year",
+            "FY2007",
+        ),
+    ],
+)
+def test_fiscal_years_named_by_two_calendar_years(sentence: str, extent: str, value: str) -> None:
+    assert _value_of(sentence, extent) == value
+
+
+def test_years_that_are_no_fiscal_year_stay_a_range() -> None:
+    assert ("fiscal 2005-2009", "FY2009") not in timex_values(
+        "The plan covers fiscal 2005-2009.", WEDNESDAY
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        # "So far this year" names this year; "year to date" is the same period.
+        ("The index has lost 35 percent so far this year.", "this year", "2008"),
+        ("The index has lost 35 percent year to date.", "year to date", "2008"),
+        ("Barclays shares are down 40 percent this year to date.", "this year to date", "2008"),
+        ("Year-to-date sales of trucks fell 12 percent.", "Year-to-date", "2008"),
+        ("Deposits have grown in the quarter to date.", "the quarter to date", "2008-Q4"),
+    ],
+)
+def test_the_period_so_far(sentence: str, extent: str, value: str) -> None:
+    assert _value_of(sentence, extent) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        # Counts of quarters are durations, not dates.
+        ("Sales have fallen in the last two quarters.", "the last two quarters", "P2Q"),
+        ("GM has lost money for four consecutive quarters.", "four consecutive quarters", "P4Q"),
+        ("Margins will stay thin for several quarters.", "several quarters", "PXQ"),
+    ],
+)
+def test_counts_of_quarters_are_durations(sentence: str, extent: str, value: str) -> None:
+    assert _value_of(sentence, extent) == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three quarters of the staff voted for the strike.",
+        "The union won a quarter of the seats.",
+    ],
+)
+def test_fractions_of_a_whole_are_no_quarters(sentence: str) -> None:
+    assert timex_values(sentence, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        (
+            "The Dow fell 700 points on Monday, its worst day since the attacks of September "
+            "11, 2001. The Nasdaq lost 9 percent the same day.",
+            "the same day",
+            "2008-10-13",
+        ),
+        (
+            "Oil rose on Tuesday to a level last seen on March 3, 2003. Earlier in the day, "
+            "OPEC had agreed to cut output.",
+            "Earlier in the day",
+            "2008-10-14",
+        ),
+        (
+            "Citigroup said on Monday that it would sell the unit, which it bought on June 2, "
+            "1998. The bank's shares rose 4 percent that day.",
+            "that day",
+            "2008-10-13",
+        ),
+        (
+            "Lehman filed for bankruptcy on Monday, the largest filing since the collapse of "
+            "WorldCom on July 21, 2002. The next day, AIG was rescued.",
+            "The next day",
+            "2008-10-14",
+        ),
+        # A historical day that opens its sentence is the day the sentence tells of.
+        (
+            "On October 19, 1987, the Dow lost 22 percent. The same day, markets in Asia crashed.",
+            "The same day",
+            "1987-10-19",
+        ),
+        # A recent day stays a reference.
+        (
+            "Shares fell on Monday. On Oct. 1, the Fed cut rates, and bonds had rallied the "
+            "day before.",
+            "the day before",
+            "2008-09-30",
+        ),
+    ],
+)
+def test_a_day_told_of_is_the_story_s_not_a_historical_one(
+    text: str, extent: str, value: str
+) -> None:
+    assert _value_of(text, extent) == value

@@ -81,8 +81,10 @@ from timex_helpers import ANCHOR, timex_values
         ("Exports rose between November and February.", "February", "2026-02"),
         ("Talks were held in November and October.", "October", "2025-10"),
         ("The results are due in two weeks' time.", "two weeks' time", "2026-01-22"),
-        ("Net income rose from the year-ago quarter.", "year-ago", "2025"),
-        ("Sales rose 5% from the year-earlier period.", "year-earlier", "2025"),
+        # With no quarter named, a quarterly report's is the last one completed (2025-Q4).
+        ("Net income rose from the year-ago quarter.", "the year-ago quarter", "2024-Q4"),
+        ("Sales rose 5% from the year-earlier period.", "the year-earlier period", "2024-Q4"),
+        ("Year-ago sales were lower.", "Year-ago", "2025"),
         ("Exports rose in 2025's third quarter.", "2025's third quarter", "2025-Q3"),
         ("The index fell 2% in the past fortnight.", "the past fortnight", "P2W"),
         ("Starting Monday, all flights will be suspended.", "Monday", "2026-01-12"),

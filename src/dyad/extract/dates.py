@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from dyad.extract.date_business import business_patterns
 from dyad.extract.date_vocabulary import (
     VOCABULARY_PATH,
     DateVocabulary,
@@ -57,7 +58,6 @@ _RELATIVE = (
     r"this\s+past|this\s+coming|this|last|next|past|previous|preceding|prior|following|coming|"
     r"current"
 )
-_FISCAL_REL = r"this|current|last|previous|prior|past|next|coming|same|new"
 _YEAR = r"(?<![\w$€£.,:/#-])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
 _YEAR_INLINE = r"(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?:next|last|this)\s+year\b)"
@@ -158,8 +158,8 @@ def date_regexes() -> DateRegexes:
         rf"overnight)(?:\s+(?:{dayperiod}))?\b|(?:(?:earlier|later|early|late)\s+)?(?:last|this|tomorrow)\s+"
         rf"(?:{dayperiod})\b)",
         # Units relative to the anchor: "earlier this month", "last week", "the past decade".
-        rf"{_PREP}?(?:\b(?:earlier|later|early|late|mid|the\s+(?:end|start|beginning|middle|rest|"
-        rf"remainder)\s+of)[\s-]+)?(?:(?:the\s+)?(?:{_RELATIVE}|same))\s+"
+        rf"{_PREP}?(?:\b(?:earlier|later|early|late|mid|the\s+(?:end|start|beginning|middle)"
+        rf"\s+of)[\s-]+)?(?:(?:the\s+)?(?:{_RELATIVE}|same))\s+"
         r"(?:(?:fiscal|financial)\s+(?=quarter))?(?:week|weekend|month|year|decade|quarter|century)\b"
         # "the same month a year ago", "the same quarter last year".
         r"(?:\s+a\s+year\s+(?:ago|earlier|before)\b"
@@ -185,7 +185,7 @@ def date_regexes() -> DateRegexes:
         # Not "in the quarter": in conflict news that is a neighbourhood.
         r"\b(?:(?:for|during|on|throughout|over)\s+(?P<expr>the\s+(?:week|month|quarter|year))|"
         r"in\s+(?P<expr2>the\s+(?:week|month|year)))\b"
-        # Not "the year-ago quarter": "year-ago" is the expression.
+        # Not "the year-ago quarter", an expression of its own.
         r"(?!-|\s+(?:before|after|earlier|later|previous|prior|ago|since|to|that|when|in|of|and|"
         r"ahead|as|\d))|\bthe\s+year\s+(?:1[89]\d\d|20\d\d)\b",
         # "now" as a time expression only where it closes a clause or follows a preposition:
@@ -194,8 +194,10 @@ def date_regexes() -> DateRegexes:
         r"|\b(?:until|by|as\s+of)\s+now\b",
         rf"{_PREP}?\b(?:(?:over\s+)?the\s+weekend)\b",
         # "since" counts from the start ("since the beginning of the year": from January 1).
-        r"(?:\bsince\s+)?\b(?:the\s+(?:end|start|beginning|middle|rest|remainder)\s+of\s+the\s+"
+        r"(?:\bsince\s+)?\b(?:the\s+(?:end|start|beginning|middle)\s+of\s+the\s+"
         r"(?:week|month|quarter|year|decade))\b",
+        # "the rest of the week": TimeML marks the period, "the rest of" being no point of it.
+        r"\b(?:rest|remainder)\s+of\s+(?P<expr>the\s+(?:week|month|quarter|year|decade))\b",
         # The close of the period under way: "by year-end", "at year end", "by the year's end".
         rf"{_PREP}?\b(?:(?:the\s+)?(?:year|quarter|month)[\s-]end|the\s+(?:year|quarter|month)['’]s\s+end)"
         r"\b(?!-)",
@@ -207,26 +209,10 @@ def date_regexes() -> DateRegexes:
         rf"\b(?:between|from)\s+{year}\s+(?:and|to|until|through)\s+{_YEAR_INLINE}",
         rf"{_PREP}?(?:{_EDGE}{_YEAR_INLINE}|{year})",
         r"\b(?:since|in|of)\s+'\d\d\b",
-        # Fiscal years and centuries: "fiscal 2025", "FY2025", "the early 21st century".
-        rf"{_PREP}?\b(?:(?:fiscal(?:[\s-]+year)?|financial[\s-]+year)[\s-]+{_YEAR_INLINE}|fy[\s-]?(?:20)?\d\d\b)",
-        # "the current fiscal year", "the 2025 fiscal year", "its [last fiscal year]".
-        rf"{_PREP}?\b(?:the\s+(?:(?:{_FISCAL_REL})\s+)?(?:{_YEAR_INLINE}\s+)?|(?:{_FISCAL_REL})\s+)"
-        r"(?:fiscal|financial)[\s-]+year\b(?![\s-]+(?:1[89]|20)\d\d)",
-        rf"\b(?:its|their|our|his|her)\s+(?P<expr>(?:(?:{_FISCAL_REL})\s+)?(?:fiscal|financial)[\s-]+year)\b"
-        r"(?![\s-]+(?:1[89]|20)\d\d)",
+        # Centuries: "the early 21st century".
         rf"{_PREP}?(?:\bthe\s+)?{_EDGE}?\b(?:{v.alternation('century')})[\s-]+century\b",
         # Feasts on a fixed day: "on Christmas Day", "New Year's Eve".
         rf"{_PREP}?\b(?:{holiday})\b|{_PREP}(?:{feast})\b",
-        # Quarters and halves: "the first quarter of 2009", "third-quarter", "Q1 2009", "its
-        # fiscal third quarter"; "the [first-quarter] results": "the" goes with the noun.
-        rf"{_PREP}?{_EDGE}?\b(?:(?:the\s+(?=[a-z0-9]+\s)|(?:1[89]\d\d|20\d\d|(?:this|last|next)\s+year)"
-        r"['’]s\s+)?"
-        r"(?:fiscal\s+(?:(?:year\s+)?(?:1[89]\d\d|20\d\d)(?:['’]s)?\s+)?)?"
-        rf"(?:{v.alternation('ordinal')}|last|latest|most\s+recent)[\s-]+"
-        r"(?:(?:fiscal|financial)\s+)?(?:quarter|half)\b"  # not "its first quarterly profit"
-        r"(?:\s+of\s+(?:(?:fiscal(?:\s+year)?\s+)?(?:1[89]\d\d|20\d\d)\b|(?:this|last|next|the(?:\s+(?:previous|current|"
-        r"same))?)\s+year)|,?\s+(?:1[89]\d\d|20\d\d)\b)?)|\bq[1-4](?:\s+(?:of\s+)?(?:1[89]\d\d|20\d\d)\b)?"
-        r"|\bh[12]\s+(?:1[89]\d\d|20\d\d)\b",
         # Seasons: "last summer", "in the spring", "winter 2024", "fall of 2023".
         rf"{_PREP}?\b(?:(?:(?:this|last|next|early|late|the|this\s+past)\s+)*(?:{season}|fall)"
         r"\s+(?:of\s+)?(?:1[89]\d\d|20\d\d)\b"
@@ -251,13 +237,9 @@ def date_regexes() -> DateRegexes:
         r"|\b(?:decades|years)(?=\s+of\b|\s+ago\b|\s+later\b|\s+earlier\b)|"
         r"\b(?:months|weeks|days|hours|minutes)(?=\s+(?:ago|later|earlier|after|before)\b)|"
         r"(?:decades?|years?|months?)-long\b)",
-        # "the past fortnight"; "the year-ago quarter" (a year before the one discussed);
-        # "in two weeks' time" (two weeks after the anchor).
+        # "the past fortnight"; "in two weeks' time" (two weeks after the anchor).
         r"\b(?:the\s+)?(?:past|last|next|coming|previous|following)\s+fortnight\b",
-        r"\b(?:year|month|week|day)-(?:ago|earlier)\b",
         rf"\b(?:{number})[\s-]+{unit}s?['’]s?\s+time\b",
-        # A quarter named by its months: "the July-September quarter", "the December quarter".
-        rf"\b(?:the\s+)?(?:{month}\s*[-–]\s*)?{month}\s+quarter\b",
         # Ranges of durations: "between 60 and 90 days", "two to three years", "60-90 days".
         rf"\b(?:between\s+)?(?<![\d.,])(?:{number})\s*(?:-|–|to|and|or)\s*(?:{number})[\s-]+"
         rf"{unit}s?\b(?!-old|\s+old\b)",
@@ -286,12 +268,20 @@ def date_regexes() -> DateRegexes:
         r"(?:\b(?:"
         + v.alternation("reference", exclude=("now", "later"))
         + rf")\b(?!\s+(?:{number})\b))",
+        *business_patterns(
+            prep=_PREP,
+            edge=_EDGE,
+            year=_YEAR_INLINE,
+            month=month,
+            number=number,
+            ordinal=v.alternation("ordinal"),
+        ),
     ]
     finders = tuple(re.compile(p) for p in patterns)
     words = [*v.of("month"), *v.of("weekday"), *v.of("season"), *v.of("dayperiod")]
     words += [r"\s+".join(r.split()[-2:]) for r in v.of("reference")]
     words += [h.split()[-1].replace("'", "['’]") for h in v.of("holiday")] + ["century"]
-    words += [u + "s?" for u in v.of("unit")] + ["centuries", "weekends?", "quarter", "half"]
+    words += [u + "s?" for u in v.of("unit")] + ["centuries", "weekends?", "quarters?", "half"]
     words += ["today", "yesterday", "tomorrow", "tonight", "overnight", "noon", "midnight"]
     words += ["midday", "fall", "gmt", "utc"]
     words += ["now", "time", "later", "annual"]

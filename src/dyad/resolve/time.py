@@ -16,6 +16,7 @@ import re
 
 from dyad.article import DateMention
 from dyad.extract.dates import find_date_expressions, load_date_vocabulary
+from dyad.resolve.time_business import period_ago_reference
 from dyad.resolve.time_days import slash_date
 from dyad.resolve.time_grammar import grammar
 from dyad.resolve.time_ranges import closes_range, range_end, range_start, year_written_before
@@ -248,21 +249,25 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
     ("16:15 UTC, June 1st")."""
     out: list[Resolved] = []
     points: list[tuple[int, Date, int]] = []  # (end offset, start of the period, grain)
+    historical: set[int] = set()  # end offsets of days named as history, not as the story's
     order = _slash_order(text, spans)
     for n, (s, e) in enumerate(spans):
         unit = _UNIT.search(text, s, e)
         grain = _GRAIN[unit.group(1).lower()] if unit else 0
         reach = len(text) if _NARRATIVE.search(text, s, e) else REFERENCE_REACH
         candidates = [
-            day
+            (end, day)
             for end, day, g in reversed(points)
             if (g == 0 if grain == 0 else g <= grain and s - end <= reach)
         ]
+        if grain == 0:  # "the same day" tells of the story's days, not of a day in its history
+            candidates = [c for c in candidates if c[0] not in historical] or candidates
         # A day still ahead (a plan: "lawmakers will meet on Thursday") is no day a sentence that
         # does not look ahead tells of ("Earlier in the day, Citigroup agreed ...").
-        if grain == 0 and candidates and candidates[0] > anchor and not looks_ahead(text, s, e):
-            candidates = [day for day in candidates if day <= anchor] or candidates
-        here = candidates[0] if candidates else None
+        days = [day for _, day in candidates]
+        if grain == 0 and days and days[0] > anchor and not looks_ahead(text, s, e):
+            days = [day for day in days if day <= anchor] or days
+        here = days[0] if days else None
         joiner = _CLOCK_JOINER if grain == 0 else _PERIOD_ENDING
         if n + 1 < len(spans) and joiner.fullmatch(text, e, spans[n + 1][0]):
             ns, ne = spans[n + 1]
@@ -273,6 +278,8 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
                 here = point[0]
         if order and (m := grammar()["slash"].fullmatch(text, s, e)):
             r = slash_date(m, anchor, order)  # "02/05/2018" in a text of "30/04/2018"
+        elif ago := period_ago_reference(text[s:e], points, anchor):
+            r = resolve_date_expression(ago[0], anchor, None, ago[1])  # "the year-ago quarter"
         else:
             r = resolve_date_expression(text[s:e], anchor, infer_tense(text, s, e), here)
         if r.rule == "deictic-today" and _GENERIC_TODAY.match(text, e):
@@ -284,8 +291,27 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
             r = year_written_before(text, spans[n - 1][1], out[-1], r, s)
         if (point := _point(r)) is not None:
             points.append((e, *point))
+            if point[1] == 0 and _historical(text, s, point[0], anchor):
+                historical.add(e)
         out.append(r)
     return out
+
+
+# A day named in an "of" phrase ("the attacks of September 11, 2001") is a name for an event.
+_OF_BEFORE = re.compile(r"\bof\s*$", re.IGNORECASE)
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?\n])\s*$")
+HISTORY_DAYS = 366
+
+
+def _historical(text: str, s: int, day: Date, anchor: Date) -> bool:
+    """Whether the day at ``s`` is history the story recalls rather than a day it tells of: one
+    named in an "of" phrase, or more than a year before publication unless it opens its sentence
+    ("On September 11, 2001, ..." narrates that day)."""
+    if _OF_BEFORE.search(text, max(0, s - 4), s):
+        return True
+    if (anchor - day).days <= HISTORY_DAYS:
+        return False
+    return _OPENS_SENTENCE.search(text, max(0, s - 3), s) is None
 
 
 # "today's GM", "today's world": the present age, not the publication day (TimeML PRESENT_REF);

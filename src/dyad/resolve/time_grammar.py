@@ -46,9 +46,10 @@ def grammar() -> dict[str, re.Pattern[str]]:
         "the-unit": re.compile(r"the (?P<unit>week|month|quarter|year)"),
         "fiscal": re.compile(
             r"(?:fiscal(?:[ -]year)?|financial[ -]year)[ -](?P<year>\d{4})"
+            r"(?: ?[-–/] ?(?P<end>\d\d|\d{4}))?"
             r"|fy[ -]?(?P<yy>(?:20)?\d\d)"
             r"|(?:the )?(?:(?P<rel>this|current|last|previous|prior|past|next|coming|same|new) )?"
-            r"(?:(?P<named>\d{4}) )?(?:fiscal|financial)[ -]year"
+            r"(?:(?P<named>\d{4})(?: ?[-–/] ?(?P<nend>\d\d|\d{4}))? )?(?:fiscal|financial)[ -]year"
         ),
         "period-end": re.compile(r"(?:the )?(?P<unit>year|quarter|month)(?:[ -]|'s )end"),
         "century": re.compile(
@@ -87,7 +88,19 @@ def grammar() -> dict[str, re.Pattern[str]]:
             rf"(?P<last>{v.alternation('month')})\.? quarter"
         ),
         "fortnight": re.compile(r"(?:the )?(?:past|last|next|coming|previous|following) fortnight"),
-        "unit-ago": re.compile(r"(?P<unit>year|month|week|day)-(?P<dir>ago|earlier)"),
+        "unit-ago": re.compile(
+            r"(?:the )?(?P<unit>year|month|week|day)-(?P<dir>ago|earlier)"
+            r"(?: (?P<noun>quarter|period|month|week))?"
+        ),
+        "week-of-month": re.compile(
+            rf"(?:the )?(?P<ord>first|second|third|fourth|last|final) week of {month}"
+            rf"(?:,? {year})?"
+        ),
+        "to-date": re.compile(r"(?:the |this )?(?P<unit>year|quarter|month)[ -]to[ -]date"),
+        "quarters": re.compile(
+            r"(?:the (?:past|last|next|previous|coming|first|final|following) )?"
+            rf"(?P<num>{num})[ -](?:(?:straight|consecutive|successive|more|full) )?quarters"
+        ),
         "units-time": re.compile(rf"(?P<num>{num})[ -]{unit}'s? time"),
         "duration-range": re.compile(
             rf"(?:between )?(?P<num>{num}) ?(?:-|–|to|and|or) ?(?P<num2>{num})[ -]{unit}"

@@ -16,12 +16,20 @@ NEAR_FUTURE_QUARTER_DAYS = 92
 _FISCAL_STEP = {"last": -1, "previous": -1, "prior": -1, "past": -1, "next": 1, "coming": 1}
 
 
-def fiscal_year(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
+def fiscal_year(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
     """A fiscal year keeps its number; TimeML writes it FY2025 (its months vary by company).
-    One named by its place ("the current fiscal year", "last fiscal year") counts from the
-    anchor's year, "the new fiscal year" being the one under way."""
+    One named by the two calendar years it straddles ("fiscal 2007-08", "the 2007/08 financial
+    year") is numbered by the year it ends in, as companies number theirs (FY2008). One named by
+    its place ("the current fiscal year", "last fiscal year") counts from the anchor's year,
+    "the new fiscal year" being the one under way."""
     number = m.group("year") or m.group("yy") or m.group("named")
-    if number:
+    if number and (end := m.group("end") or m.group("nend")):
+        start = int(number)
+        year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        year += 100 if year < start else 0
+        if year != start + 1:
+            return None  # "2007-2010" spans more than one year: a range, not a fiscal year
+    elif number:
         year = int(number)
         year += 2000 if year < 100 else 0
     else:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from dyad.extract.dates import load_date_vocabulary
+from dyad.resolve.time_business import quarters, to_date, week_of_month
 from dyad.resolve.time_days import (
     anaphoric_day,
     clock,
@@ -213,9 +214,19 @@ def _units_time(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None
 
 
 def _unit_ago(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    """ "the year-ago quarter", "the year-earlier period": one unit before the period the text
-    discusses (``anchor`` is the one last named)."""
-    unit = m.group("unit")
+    """ "the year-ago quarter", "the year-earlier period": the period a year (month, week) before
+    the one the text discusses (``anchor`` is the start of the one last named); "year-ago" alone
+    is the year before it."""
+    unit, noun = m.group("unit"), m.group("noun")
+    if noun in ("quarter", "month", "week"):
+        if unit == "year":
+            back = anchor.replace(year=anchor.year - 1, day=min(anchor.day, 28))
+        elif unit == "month":
+            index = anchor.year * 12 + anchor.month - 2
+            back = Date(index // 12, index % 12 + 1, min(anchor.day, 28))
+        else:
+            back = anchor - (7 if unit == "week" else 1) * DAY
+        return _relative_step(noun, 0, back, f"unit-ago-{noun}")
     if unit == "day":
         return Resolved((anchor - DAY).isoformat(), None, "day", "unit-ago")
     return _relative_step(unit, -1, anchor, "unit-ago")
@@ -274,6 +285,9 @@ RULES: dict[str, Handler] = {
     "months-quarter": _months_quarter,
     "fortnight": fortnight,
     "unit-ago": _unit_ago,
+    "week-of-month": week_of_month,
+    "to-date": to_date,
+    "quarters": quarters,
     "units-time": _units_time,
     "duration-range": duration_range,
     "offset": _offset,
