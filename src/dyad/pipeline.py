@@ -72,7 +72,7 @@ def code_article(article: Article) -> CodedArticle:
     quotes = _attribute_quotes(article, find_quotes(doc, offset), actors, doc, offset)
     candidates = find_events(doc, default_pattern_book())
     events = build_events(article, doc, offset, candidates, actors, places, dates, quotes, CODER)
-    events = checked_events(events, doc, offset)  # no agent: dropped; CAMEO 18/19 by the source
+    events = checked_events(events, doc, offset, warnings)  # no agent: left out, said why
     return CodedArticle(
         article=info,
         events=events,

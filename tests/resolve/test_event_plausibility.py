@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dyad.article import Event
+from dyad.article import Article, Event, article_id_for
+from dyad.pipeline import code_article
 from dyad.resolve.event_plausibility import non_agent_nouns
 from event_helpers import coded_events as coded
 
@@ -28,6 +29,14 @@ def assault(text: str) -> Event:
 
 def test_a_disease_that_kills_is_no_attacker() -> None:
     assert types("Cholera has killed 40 people in the camps this month.") == []
+
+
+def test_an_event_left_out_is_named_in_the_article_warnings() -> None:
+    text = "Cholera has killed 40 people in the camps this month."
+    article = Article(id=article_id_for(text), text=text, date=None, date_source="none")
+    notes = [w for w in code_article(article).warnings if w.startswith("not coded:")]
+    assert len(notes) == 1
+    assert "'killed' at 12-18" in notes[0] and "'cholera' is a disease" in notes[0].lower()
 
 
 def test_a_disease_named_before_its_strain_is_no_attacker() -> None:

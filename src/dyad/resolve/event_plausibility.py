@@ -101,18 +101,27 @@ def non_agent_nouns(path: Path = DATA_DIR / "non_agents.tsv") -> dict[str, str]:
     return nouns
 
 
-def checked_events(events: list[Event], doc: Doc, offset: int) -> list[Event]:
+def checked_events(
+    events: list[Event], doc: Doc, offset: int, dropped: list[str] | None = None
+) -> list[Event]:
     """The events that have an agent, each with its CAMEO code fitted to its source actor.
 
     ``doc`` is the parse of the article body, which starts at character ``offset`` of the
-    article text (the events' offsets are article offsets)."""
+    article text (the events' offsets are article offsets). Each event left out is described in
+    ``dropped`` when given, so that the article can say what was not coded and why."""
     kept: list[Event] = []
     for event in events:
         trigger = _trigger_span(event, doc, offset)
         if trigger is None:
             kept.append(event)
             continue
-        if implausible_reason(event, trigger, offset) is not None:
+        reason = implausible_reason(event, trigger, offset)
+        if reason is not None:
+            if dropped is not None:
+                dropped.append(
+                    f"not coded: {event.event_type} {event.trigger.text!r} at "
+                    f"{event.trigger.start}-{event.trigger.end} has no agent ({reason})"
+                )
             continue
         kept.append(_recoded(event, trigger))
     return kept
