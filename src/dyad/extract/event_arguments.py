@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.extract.event_subjects import ENGAGED_PARTICIPLES, relative_head, subject_of
 from dyad.extract.patterns import EventPattern
 
 # "said that Sudan must return the helicopter": a reported obligation is a demand (CAMEO 10).
@@ -76,6 +77,8 @@ def find_arguments(
         if attitude is not None and token.lemma_.lower() in STATIVE_PARTICIPLES:
             # "Israel is opposed to French mediation": the subject opposes, no one opposes it.
             source, target = patient, attitude
+        elif patient is not None and agent is None and token.lemma_.lower() in ENGAGED_PARTICIPLES:
+            source = patient  # "the army was engaged in ethnic cleansing": the army did it
         elif agent is not None:
             source, target = agent, patient
         elif patient is not None and "dobj" in pattern.targets:
@@ -116,8 +119,12 @@ def find_arguments(
             if target is not None and target.i not in trigger_ids:
                 break
             target = None
-    if target is not None and is_moved_force(target):
-        target = None  # "deploy peacekeepers in Iraq": the place is the target (target_options)
+    if target is not None and (
+        is_moved_force(target) or _anonymous_victims(target, token, pattern.event_type)
+    ):
+        # "deploy peacekeepers in Iraq", "killed 23 people in Tel Aviv": the place is the target
+        # (target_options puts it first)
+        target = None
     source, target = _quantified(_main_subject(_reporter(source))), _quantified(target)
     source = source if can_be_actor(source) else None
     target = target if can_be_actor(target) else None
@@ -149,7 +156,7 @@ def _main_subject(pronoun: Token | None) -> Token | None:
     plural = main.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in main.children)
     if (pronoun.lower_ == "they") != plural:
         return pronoun
-    return _relative_head(main)
+    return relative_head(main)
 
 
 def _reporter(pronoun: Token | None) -> Token | None:
@@ -208,19 +215,65 @@ def is_moved_force(token: Token) -> bool:
     return False
 
 
+def is_anonymous_people(token: Token) -> bool:
+    """ "23 people", "two persons": victims named by no nationality, group or affiliation."""
+    if token.lemma_.lower() not in {"people", "person"} and token.lower_ != "persons":
+        return False
+    return not any(
+        c.ent_type_ in {"NORP", "GPE", "ORG"}
+        or (c.dep_ == "prep" and c.lower_ in {"of", "from"})
+        or c.dep_ in {"poss", "compound"}
+        for c in token.children
+    )
+
+
+def _anonymous_victims(target: Token, verb: Token, event_type: str) -> bool:
+    """ "killed 23 people ... in Tel Aviv": an attack on people named by no group, with the place
+    named in the verb's clause (event coders then code the place hit)."""
+    if event_type not in {"ASSAULT", "FIGHT"} or target.dep_ != "dobj":
+        return False
+    return is_anonymous_people(target) and any(
+        t.dep_ == "pobj" and t.ent_type_ in {"GPE", "LOC", "FAC"} and t.head.lower_ in {"in", "at"}
+        for t in verb.subtree
+    )
+
+
 def prep_object(prep: Token) -> Token | None:
     """The object of a preposition. The parser sometimes leaves it dangling and hangs the noun
     on a later clause ("granted asylum to [five officers] holed up in ..."): then the noun
     phrase that starts right after the preposition."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is not None or any(c.dep_ in {"pcomp", "prep"} for c in prep.children):
-        return pobj
+        return _undated(pobj)
     after = [
         t
         for t in prep.sent
         if t.i > prep.i and t.left_edge.i == prep.i + 1 and t.pos_ in {"NOUN", "PROPN"}
     ]
     return max(after, key=lambda t: t.right_edge.i - t.left_edge.i, default=None)
+
+
+def _undated(token: Token | None) -> Token | None:
+    """ "met with President Bashar Assad Tuesday": the parser may hang the name on the day as
+    its compound; the name is the object."""
+    if token is None or token.ent_type_ not in {"DATE", "TIME"}:
+        return token
+    names = [
+        c
+        for c in token.children
+        if c.dep_ == "compound" and c.ent_type_ not in {"", "DATE", "TIME"} and c.i < token.i
+    ]
+    return names[-1] if names else token
+
+
+def _clause_subject(head: Token, mark: str) -> Token | None:
+    """ "called for Burma to institute reforms": the subject of a clause the preposition opens."""
+    for clause in head.children:
+        if clause.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+            c.dep_ == "mark" and c.lower_ == mark for c in clause.children
+        ):
+            return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _counted_object(verb: Token) -> Token | None:
@@ -257,6 +310,10 @@ def pobj_of(head: Token, preps: tuple[str, ...]) -> Token | None:
                 pobj = prep_object(child)
                 if pobj is not None:
                     return pobj
+    for prep in preps:
+        subject = _clause_subject(head, prep)
+        if subject is not None:
+            return subject
     return None
 
 
@@ -276,36 +333,3 @@ def noun_source(noun: Token) -> Token | None:
             if named and all(t.dep_ in {"compound", "amod"} for t in child.subtree):
                 return named[0]
     return None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through coordinated, participial and control clauses."""
-    seen = 0
-    current = verb
-    while seen < 6:
-        seen += 1
-        subject = next((c for c in current.children if c.dep_ in {"nsubj", "csubj"}), None)
-        if subject is not None:
-            return _relative_head(subject)
-        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ in {"VBG", "VBD"}):
-            return current.head
-        if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "NOUN":
-            # "An official Syrian newspaper called on Arabs to unite": the parse left the
-            # sentence without a verb root; the participle is its predicate.
-            return current.head
-        if (
-            current.dep_ in {"xcomp", "advcl", "conj", "acl", "ccomp", "acomp"}
-            and current.head is not current
-        ):
-            current = current.head
-        elif current.dep_ == "pcomp" and current.head.head is not current.head:
-            current = current.head.head
-        else:
-            return None
-    return None
-
-
-def _relative_head(subject: Token) -> Token:
-    if subject.lower_ in {"who", "which", "that"} and subject.head.dep_ == "relcl":
-        return subject.head.head
-    return subject

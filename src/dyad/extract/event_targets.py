@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dyad.extract.event_arguments import can_be_actor, is_moved_force, prep_object
+from dyad.extract.event_arguments import (
+    can_be_actor,
+    is_anonymous_people,
+    is_moved_force,
+    prep_object,
+)
 
 # Prepositions that introduce whom an act is aimed at or taken from.
 TARGET_PREPS = {
@@ -24,9 +29,23 @@ PLACE_PREPS = {"in", "into", "inside", "at", "from", "across", "throughout"}
 GRIEVANCE_TYPES = {"PROTEST", "ACCUSE", "REJECT"}
 
 
+# Responses to someone else's act: "recognized gains by X", "accepted demands by X" answer X
+# ("ordered patrols by police" does not: the police patrol, they are not acted on).
+# "repelled an attack by X" fights X.
+RESPONSE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "REJECT", "ACCUSE", "PROTEST", "ASSAULT", "FIGHT"}
+
+
+# Concessions and deals reached in talks: the party talked with is whom they answer.
+SETTLEMENT_TYPES = {"CONCEDE", "RETREAT", "AGREE"}
+NEGOTIATION_NOUNS = {
+    "talk", "talks", "negotiation", "deliberation", "consultation", "meeting", "dialogue",
+    "agreement", "deal", "accord",
+}  # fmt: skip
+
+
 # Acts whose target may be a place ("lifted a curfew in Montenegro") when no actor is named.
 PLACE_TARGET_TYPES = {
-    "AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REJECT", "THREATEN", "PROTEST",
+    "AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REJECT", "THREATEN", "PROTEST", "REQUEST",
     "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 }  # fmt: skip
 
@@ -62,18 +81,26 @@ def target_options(
                 continue
             if child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
                 options.append(child)
-            elif child.dep_ in {"xcomp", "ccomp"}:
+            elif child.dep_ in {"xcomp", "ccomp"} or _for_clause(child):
+                # "urged Uganda to ...", "called for Burma to institute reforms"
                 options.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
             elif child.dep_ in {"prep", "agent", "dative"} and (
                 child.lower_ in TARGET_PREPS
                 or (child.lower_ == "of" and _act_noun(holder))
                 or (child.lower_ == "over" and event_type in GRIEVANCE_TYPES)
-            ):  # "the blockade of Serbia", "the killing of X", "a strike over the new law"
+                or (
+                    child.lower_ == "by"
+                    and event_type in RESPONSE_TYPES
+                    and _trigger_object(holder, trigger_ids)
+                )
+            ):  # "the blockade of Serbia", "a strike over the new law", "recognized gains by X"
                 pobj = prep_object(child)
                 options.extend([pobj] if pobj is not None else [])
     if event_type in PLACE_TARGET_TYPES:  # "lifted a curfew in Montenegro": the place is hit
         options.extend(_named_places(holders, trigger_ids))
     options.extend(_deep_objects(holders, ("against",)))
+    if event_type in SETTLEMENT_TYPES:  # "called off the strike after talks with the government"
+        options.extend(_negotiating_party(holders))
     if event_type in {"REJECT", "ACCUSE", "PROTEST"}:
         # "violated a ban by X", "protested a law by X": whoever made what the act opposes.
         options.extend(t for t in trigger_tokens if t.dep_ == "dobj" and t.pos_ == "NOUN")
@@ -92,9 +119,10 @@ def target_options(
                 if c.dep_ == "pobj"
             )
     # What the actor moves is its own ("deploy peacekeepers"): kept, but after any other option.
-    ordered = [o for o in options if not is_moved_force(o)] + [
-        o for o in options if is_moved_force(o)
-    ]
+    # So are anonymous victims ("killed 23 people") when a place is named.
+    ordered = [o for o in options if not (is_moved_force(o) or is_anonymous_people(o))]
+    ordered += [o for o in options if is_moved_force(o)]
+    ordered += [o for o in options if is_anonymous_people(o) and not is_moved_force(o)]
     for option in ordered:
         fresh = option.i not in taken and option.i not in result
         if fresh and can_be_actor(option) and option.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"}:
@@ -170,6 +198,17 @@ def _deep_objects(holders: list[Token], preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
+def _negotiating_party(holders: list[Token]) -> list[Token]:
+    """ "ended the strike after deliberations with the government": whom the talks were with."""
+    found: list[Token] = []
+    for prep in _inside(holders, set()):
+        talks = {prep.head.lemma_.lower(), prep.head.lower_} & NEGOTIATION_NOUNS
+        if prep.dep_ == "prep" and prep.lower_ == "with" and talks:
+            pobj = prep_object(prep)
+            found.extend([pobj] if pobj is not None else [])
+    return found
+
+
 def _despite_whom(holders: list[Token]) -> list[Token]:
     """ "declined to resign despite pressure by the commission": who pressed is refused."""
     return [
@@ -191,6 +230,24 @@ def _condition_subjects(holders: list[Token]) -> list[Token]:
             if clause.dep_ == "advcl" and marked:
                 subjects.extend(c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"})
     return subjects
+
+
+def _trigger_object(noun: Token, trigger_ids: set[int]) -> bool:
+    """The object noun of a trigger ("recognizing [victories] by the opposition"): its "by"
+    phrase names whose act or gain the event is about."""
+    return (
+        noun.i in trigger_ids
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and noun.head.i in trigger_ids
+    )
+
+
+def _for_clause(token: Token) -> bool:
+    """ "called for [Burma to institute reforms]": a clause opened by "for" names whom it binds."""
+    return token.dep_ in {"advcl", "acl"} and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in token.children
+    )
 
 
 def _complement_verb(token: Token) -> bool:

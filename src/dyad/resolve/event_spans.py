@@ -13,98 +13,33 @@ from spacy.tokens import Doc, Token
 
 from dyad.resolve.actor_kb import ActorKB
 from dyad.resolve.actor_phrases import entity_of
+from dyad.resolve.event_actor_words import (
+    ACTOR_ENTS,
+    AFFILIATION_PREPS,
+    ALLEGIANCE_WORDS,
+    BUILDING_NOUNS,
+    CONVEYANCE_NOUNS,
+    EQUIPMENT_NOUNS,
+    HOLDING_PARTICIPLES,
+    KEPT_ADJECTIVES,
+    LANGUAGE_NOUNS,
+    LEADING_DROP_DEPS,
+    LEADING_DROP_TAGS,
+    ORG_STAND_INS,
+    OWNER_PREPS,
+    PLACE_NOUNS,
+    PLACING_PARTICIPLES,
+    REGIME_NOUNS,
+    SETTLEMENT_NOUNS,
+    SOURCE_PREPS,
+    TARGET_PREPS,
+    is_actor_token,
+    is_non_actor_noun,
+    is_place_token,
+    organisation_of,
+)
 
-ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-# People and groups the sector list leaves out (it codes roles, not every kind of person).
-PERSON_NOUNS = {
-    "leader", "member", "adviser", "advisor", "hacker", "inspector", "representative",
-    "delegation", "delegate", "side", "group", "national", "citizen", "crowd", "mob", "gunman",
-    "man", "woman", "negotiator", "envoy", "spokesman", "spokeswoman", "party", "faction",
-    "community", "nation", "country", "state", "neighbor", "neighbour", "ally", "coalition",
-    "wing", "branch", "unit", "bloc", "agency", "kingdom", "republic", "movement", "alliance",
-    "organisation", "organization", "supporter", "follower", "loyalist",
-}  # fmt: skip
-# Documents, acts and agreements: never an actor themselves, though their author may be named
-# ("a statement by the ministry", "the army's report"). "The agreement allows ..." has no source.
-NON_ACTOR_NOUNS = {
-    "statement", "law", "agreement", "accord", "deal", "treaty", "pact", "truce", "ceasefire",
-    "cease-fire", "report", "document", "drill", "exercise", "resolution", "protocol",
-    "memorandum", "plan", "decision", "letter", "communique", "declaration", "bill", "decree",
-    "order", "constitution", "charter", "rule", "regulation", "policy", "proposal", "initiative",
-    "measure", "sanction", "announcement", "speech", "message", "post", "video", "footage",
-}  # fmt: skip
-PLACE_NOUNS = {"village", "town", "city", "camp", "base", "district", "province", "region"}
-# Settlements named by who lives there ("a Kurdish village"); camps and bases stand for their owner.
-SETTLEMENT_NOUNS = {"village", "town", "city", "district", "neighbourhood", "neighborhood"}
-# Buildings and belongings that stand for their owner when one is named ("set fire to the offices
-# of the administrators", "raided the home of an activist").
-BUILDING_NOUNS = {"office", "headquarters", "home", "house", "residence", "property", "premises"}
-LEADING_DROP_DEPS = {"det", "predet", "nummod", "quantmod", "punct", "cc", "preconj"}
-LEADING_DROP_TAGS = {"DT", "PDT", "PRP$", "CD", "WDT", "-LRB-", "``", "''", ",", ":"}
-# Adjectives that say which kind of actor it is ("ethnic Turks", "armed groups").
-KEPT_ADJECTIVES = {"ethnic", "military", "civilian", "paramilitary", "armed", "federal", "royal"}
-# "in Jericho", "of the Syrian parliament": places and memberships that are part of the actor.
-# A target's "in" phrase is usually where it was hit ("peacekeepers in Iraq"), not who it is.
-SOURCE_PREPS = {"of", "in"}
-TARGET_PREPS = {"of"}
-# A person or group's own place or institution, named ("students at Cumhuriyet University", "a
-# missionary from Calgary"), is part of a target too; a plain "in" phrase is where it was hit.
-AFFILIATION_PREPS = {"at", "from"}
-# People who stand for a named organisation: "Red Cross officials", "members of the Association
-# of African Jurists", "inspectors of the IAEA" code as the organisation.
-ORG_STAND_INS = {
-    "official", "officials", "member", "members", "inspector", "inspectors", "representative",
-    "representatives", "minister", "ministers", "delegate", "delegates",
-}  # fmt: skip
-# Participles that describe where an actor sits: "a newspaper based in Beirut".
-PLACING_PARTICIPLES = {"based", "headquartered", "stationed"}
-# Phrases of a thing that name its owner, author or target, tried in this order.
-OWNER_PREPS = ("of", "by", "from", "against", "on", "to", "with", "for")
-
-
-def is_actor_token(token: Token, kb: ActorKB) -> bool:
-    """A person, group, organisation, state or nationality (not a thing, place part or act)."""
-    if token.pos_ == "PRON":  # not "its", nor "everything", "nothing"
-        return token.tag_ != "PRP$" and not token.lower_.endswith("thing")
-    ent = entity_of(token) if token.ent_type_ == "ORG" else None
-    if is_non_actor_noun(token) or (ent is not None and is_non_actor_noun(ent.root)):
-        return False  # "the statement", "Access" in "the Reciprocal Access Agreement"
-    if token.ent_type_ in ACTOR_ENTS:
-        return True
-    if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
-        return False
-    if token.lemma_.lower() in PERSON_NOUNS or kb.sector_for_term(token.lower_) is not None:
-        return True
-    # "the Kenya Anti-Corruption Commission": a name of several capitalised words.
-    compounds = sum(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
-    if token.pos_ == "PROPN" and token.is_title and compounds >= 2:
-        return True
-    # "Salaheddine Sidhoum, Algeria's leading human rights activist": the apposition says who.
-    return token.pos_ == "PROPN" and any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and is_actor_token(c, kb) for c in token.children
-    )
-
-
-def is_non_actor_noun(token: Token) -> bool:
-    """A document, agreement or act ("the statement", "the Reciprocal Access Agreement"), or a
-    condition ("a state of siege", "a state of emergency")."""
-    if token.lower_ == "state" and any(
-        g.dep_ == "pobj" and g.pos_ == "NOUN"
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-    ):
-        return True
-    return (
-        token.pos_ in {"NOUN", "PROPN"}
-        and token.lemma_.lower() in NON_ACTOR_NOUNS
-        and token.ent_type_ not in {"PERSON", "GPE", "NORP"}
-    )
-
-
-def is_place_token(token: Token) -> bool:
-    """A named place or a settlement noun: PLOVER codes the place hit when no actor is named."""
-    return token.ent_type_ in {"GPE", "LOC", "FAC"} or token.lemma_.lower() in PLACE_NOUNS
+__all__ = ["actor_span", "actor_token", "is_actor_token", "is_non_actor_noun", "is_place_token"]
 
 
 def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
@@ -113,13 +48,28 @@ def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
     "Palestinian homes", "calls by Belarus's rulers", "action against Russia")."""
     if depth > 3 or token.pos_ not in {"NOUN", "PROPN"}:
         return token
-    org = _organisation_of(token)
+    org = organisation_of(token, kb)
     if org is not None:
         return org
     if token.lemma_.lower() in BUILDING_NOUNS:
         owner = _owner_of_building(token, kb, depth)
         if owner is not None:
             return owner
+    if token.lemma_.lower() in EQUIPMENT_NOUNS:
+        # "U.N. helicopters", "army bulldozers", "a missile fired by rebels": whose machines
+        # they are ("Russian aircraft" is kept whole: the nationality is no owner by itself).
+        named = [t for t in _named_modifiers(token, kb) if t.pos_ != "ADJ"]
+        owners = [_doer_of_thing(token, kb, depth), *reversed(named)]
+        owner = next((o for o in owners if o is not None), None)
+        if owner is not None:
+            return owner
+    if token.lemma_.lower() in CONVEYANCE_NOUNS:
+        riders = _carried(token, kb, depth)
+        if riders is not None:  # "a convoy carrying U.N. peacekeepers": who was in it
+            return riders
+    leader = _leader_of(token) if token.lemma_.lower() in REGIME_NOUNS else None
+    if leader is not None:
+        return leader
     if is_actor_token(token, kb):
         return token
     for child in token.children:
@@ -131,19 +81,7 @@ def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
         c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} for c in token.lefts
     ):
         return token  # "a Kurdish village": a community hit, not the Kurds at large
-    # "military aid" names no actor; "Israeli homes" and "rebel camps" do. The words of the
-    # thing's own name ("the Reciprocal Access Agreement") are no owner.
-    own = entity_of(token)
-    modifiers = [
-        t
-        for c in token.lefts
-        if c.dep_ in {"compound", "amod", "nmod"}
-        for t in c.subtree
-        if t.dep_ in {"compound", "amod", "nmod", "poss"}
-        and is_actor_token(t, kb)
-        and (t.pos_ != "ADJ" or t.ent_type_)
-        and not (own is not None and is_non_actor_noun(token) and own.start <= t.i < own.end)
-    ]
+    modifiers = _named_modifiers(token, kb)
     if modifiers:
         return modifiers[-1]
     for prep in OWNER_PREPS:
@@ -152,8 +90,13 @@ def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
                 inner = _actor_object(child, kb, depth)
                 if inner is not None:
                     return inner
-    # "property seized by Algerian forces", "the demonstration staged by students": the doer
-    # of what was done to the thing.
+    doer = _doer_of_thing(token, kb, depth)
+    return doer if doer is not None else token
+
+
+def _doer_of_thing(token: Token, kb: ActorKB, depth: int) -> Token | None:
+    """ "property seized by Algerian forces", "a missile fired by rebels": the doer of what was
+    done to or with the thing."""
     for participle in token.children:
         if participle.dep_ == "acl" and participle.tag_ == "VBN":
             # "a bill signed in by the minister": the "by" may hang off the particle.
@@ -161,9 +104,62 @@ def actor_token(token: Token, kb: ActorKB, depth: int = 0) -> Token:
             for agent in near:
                 if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
                     doer = _actor_object(agent, kb, depth)
+                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if doer is None and pobj is not None and pobj.ent_type_ == "LOC":
+                        doer = pobj  # "sanctions imposed by Washington": a capital acts
                     if doer is not None:
                         return doer
-    return token
+    return None
+
+
+def _named_modifiers(token: Token, kb: ActorKB) -> list[Token]:
+    """Actors named among a thing's modifiers: "Israeli homes", "rebel camps" ("military aid"
+    names none, nor do the words of the thing's own name, "the Reciprocal Access Agreement")."""
+    own = entity_of(token)
+    return [
+        t
+        for c in token.lefts
+        if c.dep_ in {"compound", "amod", "nmod"}
+        for t in c.subtree
+        if (t.dep_ in {"compound", "amod", "nmod", "poss"} or _holder_word(t))
+        and is_actor_token(t, kb)
+        and (t.pos_ != "ADJ" or t.ent_type_)
+        and not (own is not None and is_non_actor_noun(token) and own.start <= t.i < own.end)
+        and not (t.ent_type_ == "NORP" and token.lemma_.lower() in LANGUAGE_NOUNS)
+    ]
+
+
+def _carried(vehicle: Token, kb: ActorKB, depth: int) -> Token | None:
+    """The people a vehicle carried: "a bus carrying pilgrims", "a plane with troops on board"."""
+    for acl in vehicle.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in {"carry", "transport", "ferry"}:
+            obj = next((c for c in acl.children if c.dep_ == "dobj"), None)
+            actor = actor_token(obj, kb, depth + 1) if obj is not None else None
+            if actor is not None and is_actor_token(actor, kb):
+                return actor
+    return None
+
+
+def _holder_word(token: Token) -> bool:
+    """ "rebel-held districts", "Taliban-ruled provinces": who holds the place."""
+    return (
+        token.dep_ == "npadvmod"
+        and token.head.tag_ == "VBN"
+        and token.head.lower_ in HOLDING_PARTICIPLES
+    )
+
+
+def _leader_of(regime: Token) -> Token | None:
+    """ "President Suharto's government", "the military government of President Avril": event
+    coders mark the leader a regime is named after."""
+    for child in regime.children:
+        if child.dep_ == "poss" and child.ent_type_ == "PERSON":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ == "PERSON":
+                return pobj
+    return None
 
 
 def _named_place_part(place: Token) -> Token | None:
@@ -194,23 +190,6 @@ def _actor_object(prep: Token, kb: ActorKB, depth: int) -> Token | None:
     return inner if inner is not None and is_actor_token(inner, kb) else None
 
 
-def _organisation_of(token: Token) -> Token | None:
-    """The named organisation that officials or members stand for ("Red Cross officials",
-    "members of the Association of African Jurists"); a state's officials stay officials."""
-    if token.lower_ not in ORG_STAND_INS or token.ent_type_:
-        return None
-    # "EU members" are member states; "members of the Association" are the association.
-    kind = "member" if token.lemma_.lower() == "member" else "official"
-    for child in token.children:
-        if child.dep_ in {"compound", "nmod"} and child.ent_type_ == "ORG" and kind != "member":
-            return child
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ == "ORG" and pobj.pos_ == "PROPN":
-                return pobj
-    return None
-
-
 def actor_span(
     token: Token, kb: ActorKB, owner: Token | None = None, role: str = "source"
 ) -> tuple[int, int]:
@@ -222,13 +201,24 @@ def actor_span(
     doc: Doc = token.doc
     if token.pos_ == "PRON":
         return token.i, token.i + 1
+    if (
+        owner is None
+        and token.dep_ in {"compound", "nmod"}
+        and (token.head.lower_ in ORG_STAND_INS or token.head.ent_type_ in {"DATE", "TIME"})
+    ):  # "the computers of South Korean army officers", "met [Syrian President Assad] Tuesday"
+        owner = token.head
+    if owner is None and _holder_word(token) and token.head.dep_ == "amod":
+        owner = token.head.head  # "Albanian rebel-held territory": "Albanian rebel"
     ent = entity_of(token)
     start, end = token.i, token.i + 1
     if ent is not None and ent.label_ in ACTOR_ENTS | {"LOC", "FAC"}:
         start, end = min(start, ent.start), max(end, ent.end)
     head = token if ent is None else ent.root
     lefts = [t for t in head.subtree if t.i < start]
-    if owner is not None and head.head.i == owner.i and head.dep_ in {"compound", "amod", "nmod"}:
+    if owner is not None and (
+        (head.head.i == owner.i and head.dep_ in {"compound", "amod", "nmod"})
+        or (_holder_word(head) and head.head.head.i == owner.i)
+    ):
         lefts += [t for c in owner.lefts if c.i < head.i for t in c.subtree]
     start = _contiguous_left(doc, start, {t.i for t in lefts})
     place_name = _named_place_part(head) if owner is None and is_place_token(head) else None
@@ -252,6 +242,7 @@ def _contiguous_left(doc: Doc, start: int, allowed: set[int]) -> int:
     while inner - 1 in allowed and (
         not doc[inner - 1].is_punct
         or doc[inner - 1].text in {"-", "(", ")"}
+        or doc[inner - 1].tag_ == "POS"  # "the teachers' union"
         or (doc[inner - 1].text == "." and doc[inner - 1].tag_ == "NNP")  # "Lt. Gen."
     ):
         inner -= 1
@@ -275,10 +266,18 @@ def _apposed_name_end(head: Token, end: int) -> int:
 
 
 def _placing_end(head: Token, end: int) -> int:
-    """ "a newspaper based in Christian east Beirut": where the actor sits names it."""
+    """ "a newspaper based in Christian east Beirut", "militants loyal to the commander":
+    where the actor sits or whom it serves names it."""
     for child in head.rights:
-        if child.dep_ == "acl" and child.lower_ in PLACING_PARTICIPLES and child.i == end:
-            return child.right_edge.i + 1
+        if child.i != end:
+            continue
+        placing = child.dep_ == "acl" and child.lower_ in PLACING_PARTICIPLES
+        serving = child.dep_ in {"amod", "acl"} and child.lower_ in ALLEGIANCE_WORDS
+        if (placing or serving) and any(c.dep_ in {"prep", "agent"} for c in child.children):
+            last = child.right_edge
+            while last.i > child.i and (last.is_punct or last.dep_ in {"cc"}):
+                last = last.doc[last.i - 1]
+            return min(last.i + 1, _first_clause_token(child, child.i + 1))
     return end
 
 
@@ -295,9 +294,14 @@ def _kept_right(head: Token, end: int, kb: ActorKB, preps: set[str]) -> int:
         if child.dep_ != "prep" or not (child.lower_ in preps or affiliation):
             break
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if pobj is None or not any(
-            t.ent_type_ != "NORP" and (t.ent_type_ or is_actor_token(t, kb) or t.pos_ == "PROPN")
-            for t in pobj.subtree
+        people = pobj is not None and pobj.ent_type_ == "NORP" and pobj.tag_ in {"NNS", "NNPS"}
+        if pobj is None or not (
+            people  # "a group of Albanians"
+            or any(
+                t.ent_type_ != "NORP"
+                and (t.ent_type_ or is_actor_token(t, kb) or t.pos_ == "PROPN")
+                for t in pobj.subtree
+            )
         ):
             break  # "administrators of Muslim property": a thing, not part of who they are
         if affiliation and child.lower_ not in preps:
@@ -336,10 +340,12 @@ def _name_continuation(head: Token, end: int) -> int:
     return end
 
 
-def _first_clause_token(prep: Token) -> int:
+def _first_clause_token(prep: Token, after: int = -1) -> int:
     """Where a relative or participle clause inside the phrase starts (it is not the actor)."""
     for t in prep.subtree:
-        if t.dep_ in {"relcl", "acl", "appos"} or t.text in {",", "("}:
+        if t.i <= after:
+            continue
+        if t.dep_ in {"relcl", "acl"} or t.text in {",", "("}:
             return min(s.i for s in t.subtree)
     return len(prep.doc)
 
