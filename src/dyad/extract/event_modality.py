@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.extract.patterns import lemma_forms
+
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 
 
@@ -61,11 +63,46 @@ def _denied_by_noun(verb: Token) -> bool:
 INTENT_NOUNS = {"intention", "intent", "plan", "desire", "interest", "wish"}
 
 
+# "is considering sanctions", "mulled expelling the envoy": CAMEO 014 (consider policy option) is
+# a statement, not the act weighed; the act has not been decided, let alone done.
+DELIBERATION_VERBS = {
+    "consider", "weigh", "mull", "contemplate", "ponder", "debate", "explore", "study",
+    "evaluate", "assess", "examine", "review",
+}  # fmt: skip
+
+
+# "Britain is expected to impose sanctions", "the rebels are unlikely to attack": a forecast by
+# the reporter or unnamed others is no one's act or stated intent (a stated intent is "plans
+# to", "said it would").
+FORECAST_WORDS = {"expected", "likely", "unlikely", "tipped", "rumoured", "rumored"}
+
+
+def _forecast(verb: Token) -> bool:
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lower_ not in FORECAST_WORDS:
+        return False
+    if head.lower_ == "expected":  # passive "is expected to", not "Iran expected to win"
+        return any(c.dep_ == "auxpass" for c in head.children)
+    return True
+
+
+def is_deliberated(verb: Token) -> bool:
+    """The act is only weighed: "considering imposing sanctions", "mulls a troop pullout"."""
+    if verb.dep_ not in {"xcomp", "ccomp", "dobj"} or verb.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return verb.head.lemma_.lower() in DELIBERATION_VERBS
+
+
 # "a bill to ban smoking", "a drive to free the prisoners": the act a proposal or campaign aims
 # at has not happened. ("efforts to finalize an agreement" stays: the efforts often report it.)
+# Likewise the act a speech-act noun names ("a threat to boycott the games", "calls to resign",
+# "an offer to mediate"): it is what was threatened, asked or offered; when the noun is itself
+# coded ("issued a threat", "rejected calls") the act is folded into it (``speech_acts``).
 UNENACTED_NOUNS = {
     "bill", "proposal", "draft", "motion", "amendment", "petition", "campaign", "drive",
     "referendum", "initiative", "scheme",
+    "threat", "offer", "call", "demand", "appeal", "request", "ultimatum", "promise", "pledge",
+    "vow",
 }  # fmt: skip
 
 
@@ -95,6 +132,53 @@ def _aimed_at(verb: Token) -> bool:
         verb.dep_ in {"acl", "relcl"}
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and verb.head.lemma_.lower() in UNENACTED_NOUNS
+    )
+
+
+# "No one was arrested", "nobody was hurt", "none of the troops withdrew": a negative quantifier
+# as the doer or the one acted on negates the act as much as "not" does.
+NEGATIVE_PARTICIPANTS = {"nobody", "none", "noone", "no-one"}
+
+
+def _no_participant(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            continue
+        if child.lower_ in NEGATIVE_PARTICIPANTS:
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+            return True  # "no one was arrested", "no troops crossed the border"
+    return False
+
+
+# "expressed hope that the two sides would sign a treaty", "fears that the army will attack": a
+# future act someone hopes for, expects or fears is a comment (CAMEO 012/013), not the doer's
+# stated intent ("said it would", "announced that it will" stay intents).
+EXPECTATION_WORDS = {
+    "hope", "expect", "expectation", "believe", "belief", "think", "predict", "prediction",
+    "fear", "anticipate", "doubt", "wish", "optimism", "optimistic", "confident", "confidence",
+    "concern", "worry", "worried", "afraid", "hopeful",
+}  # fmt: skip
+
+
+def _hoped_for(verb: Token) -> bool:
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ != "conj":
+            break
+        clause = clause.head
+    return clause.dep_ in {"ccomp", "acl"} and any(
+        f in EXPECTATION_WORDS for f in lemma_forms(clause.head)
+    )  # "hoped" is sometimes lemmatised "hop"
+
+
+def _not_yet(verb: Token) -> bool:
+    """ "has yet to withdraw", "is yet to respond": the act has not happened."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in {"have", "be"}
+        and any(c.lower_ == "yet" for c in head.children)
     )
 
 
@@ -169,7 +253,11 @@ def clause_modality(verb: Token) -> str:
                     future = True  # a headline's "Iran to hold talks with EU"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
         return "refused"
-    if _aimed_at(verb) or _blamed_for(verb):
+    if _not_yet(verb) or _no_participant(verb):
+        return "negated"
+    if future and _hoped_for(verb):
+        return "hypothetical"
+    if _aimed_at(verb) or _blamed_for(verb) or is_deliberated(verb) or _forecast(verb):
         return "hypothetical"
     if _denied_by_noun(verb):
         return "negated"

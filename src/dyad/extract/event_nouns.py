@@ -52,7 +52,41 @@ MEASURE_HEADS = {
 PARTICIPATION_VERBS = {"engage", "participate", "join", "involve", "persist", "continue"}
 
 
+# "the talks were useful", "the accord seems fragile": an adjective said of a verbal or
+# cooperative act is a comment on it (CAMEO 012/013, optimistic or pessimistic comment), which
+# PLOVER does not code; the act itself is not what the sentence reports. ("The attack was
+# brutal" still reports an attack: force is coded when it is named.)
+EVALUATED_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE"}
+COPULAS = {"be", "seem", "prove", "remain", "appear", "look", "sound"}
+
+
+# "Moscow called the sanctions illegal", "branded the raids a war crime": the act is the topic of
+# a judgement (a comment or an accusation by the speaker), not an act the sentence reports.
+LABEL_VERBS = {"call", "describe", "term", "label", "brand", "deem", "dub", "judge", "find"}
+
+
+def _evaluated(noun: Token, pattern: EventPattern) -> bool:
+    head = noun.head
+    if (
+        noun.dep_ == "dobj"
+        and head.lemma_.lower() in LABEL_VERBS
+        and any(c.dep_ == "oprd" for c in head.children)
+    ):
+        return True
+    return (
+        pattern.event_type in EVALUATED_TYPES
+        and noun.dep_ == "nsubj"
+        and head.lemma_.lower() in COPULAS
+        and any(
+            c.dep_ == "acomp" and c.pos_ == "ADJ" and not any(g.dep_ == "xcomp" for g in c.children)
+            for c in head.children
+        )  # "talks are due to end": a schedule, not a comment
+    )
+
+
 def noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[Token] | None:
+    if _evaluated(noun, pattern):
+        return None
     tokens = [noun]
     if pattern.modifier:
         mod = next(

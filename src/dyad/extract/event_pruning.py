@@ -68,8 +68,14 @@ def prune_events(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]
             unique[twin] = replace(unique[twin], target=event.target)
     # "blew themselves up" is part of a suicide attack, not an act on oneself.
     unique = [e for e in unique if e.target is None or doc[e.target].lower_ not in REFLEXIVES]
-    protests = [doc[e.clause_head] for e in unique if e.event_type == "PROTEST"]
-    side = [_side_mention(doc, e) or _protest_purpose(doc, e, protests) for e in unique]
+    protests = [e for e in unique if e.event_type == "PROTEST"]
+    heads = {e.clause_head for e in unique if e.event_type != "PROTEST"}
+    side = [
+        _side_mention(doc, e)
+        or _protest_purpose(doc, e, protests)
+        or _purpose_of_protest(doc, e, heads)
+        for e in unique
+    ]
     if all(side):
         return unique
     return [e for e, is_side in zip(unique, side, strict=True) if not is_side]
@@ -161,12 +167,45 @@ def _same_doer(doc: Doc, outer: int | None, inner: int) -> bool:
     return doc[outer].lower_ == doc[inner].lower_ or doc[inner].pos_ == "PRON"
 
 
-def _protest_purpose(doc: Doc, event: EventCandidate, protests: list[Token]) -> bool:
-    """ "staged demonstrations to demand reforms": the demand is what the protest is for."""
-    if event.event_type not in {"REQUEST", "ACCUSE", "REJECT"}:
-        return False
+def _protest_purpose(doc: Doc, event: EventCandidate, protests: list[EventCandidate]) -> bool:
+    """ "staged demonstrations to demand reforms": the demand is what the protest is for;
+    "held a sit-in against the arrest of their leaders": the arrest is its grievance, an act
+    named, not reported, whose doer the protesters are not."""
     head = doc[event.clause_head]
-    return any(head.i != p.i and head.i in {t.i for t in p.subtree} for p in protests)
+    trigger = doc[event.trigger_start]
+    for protest in protests:
+        if protest is event:
+            continue
+        inside = {
+            t.i
+            for c in doc[protest.clause_head].children
+            if c.dep_ not in {"nsubj", "nsubjpass", "csubj"}  # "the arrest sparked protests"
+            for t in c.subtree
+        }
+        if event.event_type in {"REQUEST", "ACCUSE", "REJECT"}:
+            if head.i != protest.clause_head and head.i in inside:
+                return True
+        elif (
+            trigger.pos_ == "NOUN"
+            and trigger.i in inside
+            and not protest.trigger_start <= trigger.i < protest.trigger_end
+            and (event.source is None or event.source == protest.source)
+        ):
+            return True
+    return False
+
+
+def _purpose_of_protest(doc: Doc, event: EventCandidate, heads: set[int]) -> bool:
+    """ "recalled its ambassador to protest the killing": a protest named as the purpose of
+    another act is the reason for that act (CAMEO codes the recall, 161), not a second event."""
+    verb = doc[event.clause_head]
+    return (
+        event.event_type == "PROTEST"
+        and verb.pos_ == "VERB"
+        and verb.dep_ in {"advcl", "xcomp"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.i in heads
+    )
 
 
 def _side_mention(doc: Doc, event: EventCandidate) -> bool:
@@ -175,6 +214,12 @@ def _side_mention(doc: Doc, event: EventCandidate) -> bool:
     if token.dep_ == "acl" and token.tag_ in {"VBG", "VBN"}:
         return True
     if token.dep_ == "amod" and token.pos_ == "VERB":  # "the besieged town", "a banned party"
+        return True
+    if (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in token.children)
+    ):  # "Backed by air strikes, troops attacked": a passive participle describes the doer
         return True
     if _purpose_phrase(token):
         return True
@@ -236,7 +281,15 @@ def with_weapon_mode(doc: Doc, event: EventCandidate, book: PatternBook) -> Even
     if event.event_type != "ASSAULT" or event.mode is not None or not book.weapon_modes:
         return event
     head = doc[event.clause_head]
-    words = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
+    tokens = list(head.subtree)
+    if head.dep_ == "advcl" and head.tag_ == "VBG":
+        # "fired rockets at the camps, killing 50": the killing was done with what was fired
+        # (the governing clause's objects, not its subject: "a bomb hit the convoy, killing
+        # four" takes the bomb's mode from the bomb's own event).
+        tokens = [
+            t for c in head.head.children if c.dep_ not in {"nsubj", "nsubjpass"} for t in c.subtree
+        ]
+    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     for lemma, mode in book.weapon_modes.items():
         if lemma in words:
             note = f"{event.note}; " if event.note else ""

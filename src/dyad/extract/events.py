@@ -24,11 +24,21 @@ from dyad.extract.event_arguments import (
     subject_of,
 )
 from dyad.extract.event_candidate import EventCandidate
+from dyad.extract.event_conventions import (
+    hedged_threat,
+    is_announced_decision,
+    is_forecast_warning,
+    kept_option,
+    option_verb,
+    seeks_own_act,
+    sent_to_a_state,
+)
 from dyad.extract.event_modality import (
     OBLIGATION_AUX,
     clause_modality,
     default_intent,
     is_conditional,
+    is_deliberated,
     is_preparing,
 )
 from dyad.extract.event_nouns import is_light_verb, taking_part
@@ -163,7 +173,7 @@ def _reported_demand(verb: Token, book: PatternBook) -> EventCandidate | None:
     inner = match[0].event_type if match is not None else None
     mode = None
     for key in (verb.lemma_.lower(), inner or ""):
-        found = book.intent_modes.get(("REQUEST", key))
+        found = book.intent_modes.get(("REQUEST", key.lower()))
         if found is not None:
             mode = found
             break
@@ -231,7 +241,18 @@ def _build(
     elif not is_verb and taking_part(token):
         clause = token.head.head
     modality = clause_modality(clause)
-    if modality in {"negated", "hypothetical"}:
+    ruled_out = option_verb(token, modality)
+    if pattern.event_type == "REJECT" and ruled_out is not None:
+        option = kept_option(ruled_out, book)
+        if option is not None:
+            return hedged_threat(token, option, pattern, trigger_tokens, book)
+    if modality in {"negated", "hypothetical"} or (not is_verb and is_deliberated(token)):
+        return None
+    if not is_verb and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None  # "police made no arrests", "there was no fighting"
+    if pattern.event_type == "REQUEST" and is_verb and seeks_own_act(token):
+        return None
+    if pattern.event_type == "THREATEN" and is_verb and is_forecast_warning(token):
         return None
     if modality == "refused" and pattern.event_type not in COOPERATIVE:
         return None
@@ -264,15 +285,27 @@ def _build(
         event_type, note = "MOBILIZE", "prepared ASSAULT coded as MOBILIZE"
     elif modality == "future" and is_conditional(clause, pattern.event_type in COOPERATIVE):
         event_type, note = "THREATEN", f"conditional {pattern.event_type} coded as THREATEN"
+    elif (
+        modality == "future"
+        and pattern.event_type == "SANCTION"
+        and pattern.intent_type is None  # the data's own intent wins ("will withdraw monitors")
+        and is_announced_decision(clause)
+    ):
+        note = "announced SANCTION coded as the act"
+    elif modality == "future" and pattern.event_type == "MOBILIZE" and sent_to_a_state(token):
+        event_type, note = "AGREE", "future deployment to a state coded as AGREE"
     elif modality == "future":
         intent = pattern.intent_type or default_intent(pattern.event_type)
         if intent != event_type:
             event_type, note = intent, f"future {pattern.event_type} coded as {intent}"
     cameo = pattern.cameo if event_type == pattern.event_type else None
+    if note.startswith("future deployment"):
+        cameo = "0312"
     mode = pattern.mode if event_type == pattern.event_type else None
     if cameo is None:
         intent_mode = book.intent_modes.get((event_type, token.lemma_.lower()))
-        intent_mode = intent_mode or book.intent_modes.get((event_type, pattern.event_type))
+        # The data file's keys are read lowercased, inner PLOVER types included.
+        intent_mode = intent_mode or book.intent_modes.get((event_type, pattern.event_type.lower()))
         cameo = intent_mode.cameo if intent_mode else INTENT_CAMEO.get(event_type)
         mode = intent_mode.mode if intent_mode else None
     start = min(t.i for t in trigger_tokens)

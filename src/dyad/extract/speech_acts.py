@@ -19,7 +19,9 @@ SPEECH_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE", "ACCUSE", "SUPPORT"}
 VOW_VERBS = {"vow", "pledge", "promise", "swear"}
 
 
-HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+# A vow of force, coercion, sanctions or protest is a threat (CAMEO 13: 133 "threaten with
+# political dissent, protest", 138 "threaten with military force"), not a promise (03).
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
 
 def fold_speech_acts(
@@ -60,11 +62,52 @@ def _complement_ids(token: Token) -> set[int]:
         heads.append(token.head)
     for head in heads:
         for child in head.children:
-            if child.dep_ in {"xcomp", "ccomp", "dobj", "prep", "acl", "advcl", "pcomp"}:
+            # "oprd": "held Moscow responsible for the shelling", what the blame is for
+            if child.dep_ in {"xcomp", "ccomp", "dobj", "prep", "acl", "advcl", "pcomp", "oprd"}:
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" for m in child.children):
                     continue
                 ids.update(t.i for t in child.subtree)
+    for stray in [token.doc[i] for i in sorted(ids) if _misattached_finite(token.doc[i])]:
+        ids.difference_update(t.i for t in stray.subtree)
     return ids
+
+
+# CAMEO 113 "rally opposition against": a call to unite, rally or mobilize against a named
+# side is a hostile act toward that side (PLOVER ACCUSE), not a request to the audience.
+RALLY_VERBS = {"unite", "rally", "mobilize", "mobilise", "stand", "band", "rise"}
+SIDE_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def _rallied_against(token: Token) -> Token | None:
+    for t in sorted(_complement_ids(token)):
+        verb = token.doc[t]
+        if verb.lemma_.lower() not in RALLY_VERBS or verb.pos_ != "VERB":
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"):
+            side = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if side is None:
+                continue
+            # "against Israel", "against the Baghdad government"; not "against the floods" nor
+            # "against a US-led attack" (an act, not a side)
+            names = [side] + [c for c in side.children if c.dep_ in {"compound", "poss"}]
+            if any(t.ent_type_ in SIDE_ENTITIES or t.pos_ == "PROPN" for t in names):
+                return side
+    return None
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def _misattached_finite(verb: Token) -> bool:
+    """ "accused Washington of violating the deal and called on Europe to act": a finite verb
+    the parser coordinates with a gerund or infinitive is the speaker's own next act, not part of
+    what it accuses, urges or refuses."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in FINITE_TAGS
+        and verb.head.tag_ in {"VBG", "VB"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _with_intent_mode(
@@ -76,7 +119,9 @@ def _with_intent_mode(
     inside = _complement_ids(token)
     keys: list[str] = []
     for t in sorted(inside):
+        # The lemma, then the word as written: the data lists "negotiations", "activities".
         keys.append(token.doc[t].lemma_.lower())
+        keys.append(token.doc[t].lower_)
     for inner, inner_token in found:
         if inner_token.i in inside and inner is not event:
             keys.insert(0, inner.event_type)
@@ -95,8 +140,19 @@ def _with_intent_mode(
         event.event_type == "AGREE"
         and token.lemma_.lower() in VOW_VERBS
         and any(i.event_type in HOSTILE_TYPES for i in acts)
-    ):  # "vowed to retaliate", "pledged to crush the rebels": a threat, not a promise
-        event = replace(event, event_type="THREATEN", mode=None, cameo="130", note="vow of force")
+    ):  # "vowed to retaliate", "pledged to stage more strikes": a threat, not a promise
+        event = replace(event, event_type="THREATEN", mode=None, cameo="130", note="hostile vow")
+    rallied = _rallied_against(token) if event.event_type == "REQUEST" else None
+    if rallied is not None:  # "urged Arabs to unite against Israel": CAMEO 113, not an appeal
+        note = f"{event.note}; " if event.note else ""
+        return replace(
+            event,
+            event_type="ACCUSE",
+            mode="disapprove",
+            cameo="113",
+            target=rallied.i,
+            note=f"{note}call to rally against coded as ACCUSE",
+        )
     for key in keys:
         mode = book.intent_modes.get((event.event_type, key.lower()))
         if mode is not None:

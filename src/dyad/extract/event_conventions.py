@@ -1,0 +1,178 @@
+"""Coding conventions for speech and intent that a pattern alone cannot settle.
+
+Each rule names the CAMEO/PLOVER convention it follows: an aim is no request, a forecast is no
+threat, an announced sanction is the sanction, troops promised to a state are an intent to
+cooperate, and keeping force open ("did not rule out") is a threat.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.extract.event_arguments import can_be_actor, subject_of
+from dyad.extract.event_candidate import EventCandidate
+from dyad.extract.event_triggers import match_trigger
+from dyad.extract.patterns import EventPattern, PatternBook
+
+# "sought to calm tensions", "is trying to topple the government": the subject aims at an act
+# of its own. A request asks someone else (CAMEO 02/10: "sought help from", "sought the
+# extradition"); an aim is coded, if at all, as the act it aims at, with its intent modality.
+AIM_VERBS = {"seek", "try", "attempt", "strive", "endeavour", "endeavor"}
+
+
+def seeks_own_act(verb: Token) -> bool:
+    """ "is seeking to topple": an aim at the subject's own act, not a request."""
+    if verb.lemma_.lower() not in AIM_VERBS:
+        return False
+    if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
+# "The UN warned that fighting could displace thousands", "warned that the situation was
+# deteriorating": a warning of what may happen, done by no one the speaker commands, is CAMEO 012
+# (pessimistic comment), not 13 (threaten). A threat says what will be done: "warned it would
+# retaliate", "warned that any attack would be met with force", "warned of consequences if ...".
+WARN_VERBS = {"warn", "caution"}
+SPEAKER_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
+
+
+def is_forecast_warning(verb: Token) -> bool:
+    """ "warned that the drought could uproot millions": a warning that forecasts, not threatens."""
+    if verb.lemma_.lower() not in WARN_VERBS:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+    if len(clauses) != 1 or any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return False  # "warned Iran that ...": a warning addressed to someone is a threat
+    clause = clauses[0]
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ in SPEAKER_PRONOUNS:
+        return False
+    if clause.dep_ == "ccomp" and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in clause.children
+    ):
+        return False  # "warned that troops would be deployed if the protests continued"
+    auxes = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & {"will", "would", "shall", "'ll", "wo"}:
+        return False
+    return clause.lemma_.lower() not in {"face", "pay"}  # "could face sanctions": a threat
+
+
+# "The EU announced it would suspend aid", "declared that it will expel the envoys": a sanction
+# announced without condition by the side that imposes it is a decision taken, coded as the
+# sanction (CAMEO 16 "reduce relations", as the CAMEO-manual examples in the PLOVER GSR code an
+# announced aid ban; dyad already codes "decided to suspend" so). A threat names a condition or
+# is voiced as one ("threatened to", "warned it would", "will ... unless").
+ANNOUNCE_VERBS = {"announce", "declare", "decide", "order", "decree"}
+
+
+def is_announced_decision(verb: Token) -> bool:
+    """ "announced it would freeze aid": the future act of an announced decision."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ != "conj":
+            break
+        clause = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in ANNOUNCE_VERBS
+        and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"}
+            for c in clause.children
+        )
+    )
+
+
+# "did not rule out military action", "refused to exclude sanctions": keeping force or a sanction
+# open is a veiled threat (dyad's reading of CAMEO 13, "coercive or forceful warnings", 138/131
+# by what is kept open). A negated "rule out" of anything else says nothing.
+OPTION_VERBS = {"rule", "exclude"}
+FORCE_WORDS = {"force", "action", "option", "response", "retaliation", "intervention"}
+HOSTILE_OPTIONS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+
+
+def kept_option(verb: Token, book: PatternBook) -> Token | None:
+    """The hostile option "rule out" names ("military action", "new sanctions"), else None."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for t in obj.subtree:
+            match = match_trigger(t, book)
+            if match is not None and match[0].event_type in HOSTILE_OPTIONS:
+                return obj
+        words = {t.lemma_.lower() for t in obj.subtree}
+        if "force" in words or (words & FORCE_WORDS and words & {"military", "armed"}):
+            return obj  # "the use of force", "military action", "an armed response"
+    return None
+
+
+def option_verb(verb: Token, modality: str) -> Token | None:
+    """The "rule out" of "did not rule out" or "refused to rule out", else None."""
+    if verb.lemma_.lower() in {"refuse", "decline"} and modality == "actual":
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    elif modality not in {"negated", "refused"}:
+        return None
+    if verb.lemma_.lower() not in OPTION_VERBS:
+        return None
+    if verb.lemma_.lower() == "rule" and not any(c.lower_ == "out" for c in verb.children):
+        return None
+    return verb
+
+
+def hedged_threat(
+    verb: Token,
+    option: Token,
+    pattern: EventPattern,
+    trigger_tokens: list[Token],
+    book: PatternBook,
+) -> EventCandidate:
+    words = {t.lemma_.lower() for t in option.subtree}
+    match = next((m for t in option.subtree if (m := match_trigger(t, book))), None)
+    inner = match[0].event_type if match is not None else "ASSAULT"
+    intent = book.intent_modes.get(("THREATEN", inner.lower()))  # keys are read lowercased
+    cameo = "138" if inner == "ASSAULT" or words & {"force", "military"} else "130"
+    source = subject_of(verb)
+    target = next(
+        (
+            g
+            for t in option.subtree
+            if t.dep_ == "prep" and t.lower_ in {"against", "on"}
+            for g in t.children
+            if g.dep_ == "pobj" and can_be_actor(g)
+        ),
+        None,
+    )
+    return EventCandidate(
+        trigger_start=min(t.i for t in trigger_tokens),
+        trigger_end=max(t.i for t in trigger_tokens) + 1,
+        clause_head=verb.i,
+        source=source.i if source is not None and can_be_actor(source) else None,
+        target=None if target is None else target.i,
+        event_type="THREATEN",
+        mode=intent.mode if intent else ("violence" if cameo == "138" else None),
+        contexts=(),
+        cameo=intent.cameo if intent else cameo,
+        reciprocal=False,
+        confidence=0.6,
+        rule=pattern.rule_id,
+        note="option kept open coded as THREATEN",
+    )
+
+
+# "NATO will deploy more troops to Lithuania", "Kenya will send troops to Somalia": troops
+# promised to a state are promised to its side, an intent to cooperate militarily (CAMEO 0312,
+# AGREE); troops sent "against" someone, to a border, or on a condition stay a threat.
+def sent_to_a_state(verb: Token) -> bool:
+    """ "deploy troops to Lithuania": sent to a named state, not against anyone."""
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
+        return False
+    return any(
+        g.ent_type_ == "GPE"
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
