@@ -32,7 +32,8 @@ def kb() -> ActorKB:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    for name in ("countries.tsv", "organisations.tsv", "people.tsv", "sectors.tsv", "groups.tsv"):
+    files = ("countries.tsv", "organisations.tsv", "people.tsv", "sectors.tsv", "groups.tsv")
+    for name in (*files, "regions.tsv"):
         shutil.copy(ACTORS_DIR / name, tmp_path / name)
     return tmp_path
 
@@ -317,6 +318,17 @@ def test_peoples_and_regions_name_their_home_countries(kb: ActorKB) -> None:
     assert kb.group_countries("Kurdish")[0] == "IRQ"
     assert kb.group_countries("Arab") == ()  # spread over many countries: the sentence decides
     assert kb.group_countries("Syrian") == ()  # a demonym, not a group
+
+
+def test_regions_of_several_countries_are_known(kb: ActorKB) -> None:
+    assert kb.is_region("the Gulf") and kb.is_region("Sahel") and kb.is_region("the Red Sea")
+    assert not kb.is_region("Gaza") and not kb.is_region("Donbas")
+
+
+def test_a_region_listed_twice_stops_loading(data_copy: Path) -> None:
+    line = _append(data_copy / "regions.tsv", "the Gulf\t")
+    with pytest.raises(ActorDataError, match=rf"regions.tsv:{line}: duplicate term"):
+        load_actor_kb(data_copy)
 
 
 def test_a_bad_group_country_stops_loading(data_copy: Path) -> None:

@@ -21,6 +21,23 @@ from dyad.resolve.actor_phrases import (
 )
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+# Acts only a state's armed forces carry out, so a nationality before them names its military:
+# "Israeli air strikes", "Russian shelling", "a Ukrainian drone strike".
+MILITARY_ACTS = {
+    "airstrike", "air strike", "air raid", "drone strike", "missile strike", "shelling",
+    "bombardment", "incursion", "offensive", "counteroffensive", "counter-offensive",
+}  # fmt: skip
+
+
+def military_act(noun: Token) -> bool:
+    """True for "strikes" in "Israeli air strikes", "shelling" in "Russian shelling"."""
+    lemma = noun.lemma_.lower()
+    words = [c.lower_ for c in noun.lefts if c.dep_ == "compound"][-1:]
+    if lemma == "strike" and any(
+        c.dep_ == "prep" and c.lower_ in {"on", "against"} for c in noun.children
+    ):
+        return True  # "Israeli strikes on its nuclear sites" (not "French strikes over pay")
+    return lemma in MILITARY_ACTS or " ".join([*words, lemma]) in MILITARY_ACTS
 
 
 def country_mention(
@@ -101,6 +118,8 @@ def modified_sector(kb: ActorKB, token: Token) -> str | None:
         sector = kb.sector_for_term(word)
         if sector is not None:
             break
+    if sector is None and military_act(noun):
+        sector = "MIL"
     return sector
 
 
@@ -171,3 +190,19 @@ def national_namesake(kb: ActorKB, head: Token, named: Actor | None) -> Actor | 
             resolved_by="national-namesake",
         )  # fmt: skip
     return None
+
+
+def national_branch(kb: ActorKB, head: Token, country: str) -> Actor | None:
+    """An international NGO's branch named by the country after it: "Amnesty International
+    Kenya", "Human Rights Watch Nigeria" are that country's NGOs, not its government."""
+    start = min((c.left_edge.i for c in head.lefts if c.dep_ == "compound"), default=head.i)
+    if start == head.i:
+        return None
+    name = head.doc[start : head.i].text
+    entry = next((e for e in kb.lookup_name(name) if e.kind == "organisation"), None)
+    if entry is None or entry.country or entry.sector != "NGO":
+        return None
+    return Actor(
+        name=f"{entry.name} {head.text}", country=country, sector="NGO", kind="organisation",
+        resolved_by="ngo-national-branch",
+    )  # fmt: skip

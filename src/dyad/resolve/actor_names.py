@@ -4,19 +4,20 @@ and persons remembered so that a later short form ("Barrack") finds the full nam
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.article import Actor
+from dyad.article import Actor, Mention
 from dyad.resolve.actor_kb import ActorKB
+from dyad.resolve.actor_kb_records import normalise_name
 from dyad.resolve.actor_phrases import (
-    OFFICE_SECTORS,
-    appositive_home,
+    clause_place_country,
     entity_of,
-    is_former,
+    located_country,
     modifier_country,
-    title_sector,
 )
+from dyad.resolve.actor_titles import OFFICE_SECTORS, appositive_home, is_former, title_sector
 from dyad.resolve.coref import Resolution
 
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -31,6 +32,7 @@ class NameRules:
     on: dt.date | None
     main_country: str | None
     persons: dict[str, Actor]
+    mention_for: Callable[[int], Mention]
 
     def _named(self, span: Span, head: Token | None = None) -> Actor | None:
         # "Djindjic's opposition coalition" is a coalition, not Djindjic: a possessor names the
@@ -61,6 +63,9 @@ class NameRules:
             for entry in found:
                 if entry.kind == "country":
                     continue
+                other = self._other_country_institution(text, entry.country, span, head)
+                if other is not None:  # "Peru's Congress", "Congress in the Philippines"
+                    return other
                 actor = Actor(
                     id=entry.id,
                     name=entry.name,
@@ -76,6 +81,91 @@ class NameRules:
                     self._register_person(text, actor)
                 return actor
         return None
+
+    def _former_holder(self, text: str) -> Actor | None:
+        """A person known only in roles that ended before the article's date: one of the
+        country's elite (ELI) after an office, as Phoenix codes former office holders; after
+        another role (a wartime rebel leader) only the country is known."""
+        on = self.on
+        if on is None:
+            return None
+        ended = [
+            e
+            for e in self.kb.lookup_name(text)
+            if e.kind == "person" and e.valid_to is not None and e.valid_to < on
+        ]
+        if not ended:
+            return None
+        last = max(ended, key=lambda e: e.valid_to or on)
+        sector = "ELI" if last.sector in OFFICE_SECTORS else None
+        actor = Actor(
+            id=last.id, name=last.name, country=last.country or None, sector=sector,
+            kind="person", resolved_by="kb-former",
+        )  # fmt: skip
+        return actor
+
+    def _other_country_institution(
+        self, text: str, country: str | None, span: Span, head: Token | None
+    ) -> Actor | None:
+        """A bare institution word that names one country's body in the knowledge base
+        ("Congress": the US Congress) used for another's: "Peru's Congress", "the Philippine
+        Congress", "Congress in Manila". The phrase itself must name the other country."""
+        words = normalise_name(text).split()
+        sector = self.kb.sector_for_term(text) if len(words) == 1 else None
+        if sector is None or head is None:
+            return None
+        # the name's span is the entity alone: its possessor or modifier stands before it
+        left = head.doc[min(t.i for t in head.subtree) : max(head.i + 1, span.end)]
+        other = (
+            modifier_country(self.kb, left, head)
+            or located_country(self.kb, head)
+            # "urged Congress in the Philippines to ...": the parser hangs the place on the verb
+            or (clause_place_country(self.kb, head) if head.dep_ == "dobj" else None)
+        )
+        if other is None or other == country:
+            return None
+        return Actor(
+            name=f"{self._country_name(other) or other} {strip_det(text)}",
+            country=other,
+            sector=sector,
+            kind="organisation",
+            resolved_by="institution+country",
+        )
+
+    def _description_of(self, head: Token) -> Token | None:
+        """The actor noun set beside a name the parser did not tag as a known actor:
+        "journalist" in "Amal Saleh, a Yemeni journalist", "activist" in "Salaheddine Sidhoum,
+        Algeria's leading human rights activist"."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in {"", "PERSON"}:
+            return None
+        if not head.text[:1].isupper():
+            return None
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
+                words = [t.text for t in child.lefts if t.dep_ in {"compound", "amod"}]
+                if self.kb.sector_for_term(" ".join([*words[-2:], child.text])) is not None:
+                    return child
+        return None
+
+    def _described_name(self, head: Token, span: Span) -> Actor | None:
+        """A name unknown to the knowledge base, resolved by the description apposed to it
+        (its country and sector; the name stays the person's)."""
+        description = self._description_of(head)
+        if description is None or self.kb.lookup_name(strip_det(span.text), self.on):
+            return None
+        if any(
+            self.kb.lookup_name(e.text, self.on) for e in _ents_in(span) if e.label_ == "PERSON"
+        ):
+            return None
+        described = self.mention_for(description.i).actor
+        if described is None or described.sector is None:
+            return None
+        actor = described.model_copy(
+            update={"id": None, "name": strip_det(span.text), "kind": "person",
+                    "resolved_by": "name+description"}
+        )  # fmt: skip
+        self._register_person(strip_det(span.text), actor)
+        return actor
 
     def _person(self, head: Token, span: Span) -> Resolution:
         known = self.persons.get(span.text.lower()) or self.persons.get(span[-1].lower_)
@@ -106,6 +196,12 @@ class NameRules:
                     self._register_person(span.text, actor)
                     return actor, "person", None
         sector = title_sector(self.kb, context, head)
+        # "Bolsonaro" in 2026: known only in an office that has ended (a title beside the name
+        # says more: "rebel leader John Garang")
+        past = self._former_holder(span.text) if sector is None else None
+        if past is not None and country in {None, past.country}:
+            self._register_person(span.text, past)
+            return past, "person", None
         if sector is None and country is not None and context.start < head.i:
             # "Bosnian Serb leader Radovan Karadzic": a nationality without a known title
             actor = Actor(name=span.text, country=country, kind="person", resolved_by="nationality")
@@ -116,6 +212,9 @@ class NameRules:
         if is_former(context, head):
             sector = "ELI"
         how = "title"
+        earlier = self._former_holder(span.text) if country is None else None
+        if earlier is not None:  # "former President Rodrigo Duterte": the country he led
+            country, how = earlier.country, "title+kb-former"
         if country is None and self.main_country is not None:
             country, how = self.main_country, "title+article-country"
         actor = Actor(

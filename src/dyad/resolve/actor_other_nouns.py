@@ -8,14 +8,14 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from dyad.article import Actor, Mention
-from dyad.resolve.actor_countries import MODIFIER_DEPS
+from dyad.resolve.actor_bodies import is_international_association
+from dyad.resolve.actor_countries import MODIFIER_DEPS, military_act
 from dyad.resolve.actor_kb import ActorKB
 from dyad.resolve.actor_names import strip_det
 from dyad.resolve.actor_phrases import (
     country_of_name,
     entity_of,
     is_ethnic,
-    is_international_association,
     is_stance,
     modifier_country,
     modifier_home,
@@ -36,6 +36,23 @@ GENERIC_MODIFIERS = {
     "african", "asian", "european", "arab", "nuclear", "watchdog", "trade", "economic",
 }  # fmt: skip
 STATE_NOMINALS = {"kingdom", "nation", "country", "republic"}
+# Formal names of states, written with the country's name: "the Republic of Moldova", "the
+# Kingdom of Saudi Arabia", "the Sultanate of Oman".
+STATE_FORMS = STATE_NOMINALS | {
+    "state", "federation", "principality", "sultanate", "emirate", "commonwealth", "union",
+}  # fmt: skip
+# What a country does as a state, so its government's: "a Senegalese peace plan", "US
+# mediation", "Indonesian rule", "an Australian ultimatum".
+STATE_ACTS = {
+    "plan", "proposal", "ultimatum", "mediation", "rule", "policy", "sanction", "offer",
+    "demand", "decision", "initiative", "effort", "aid", "assistance", "pressure", "request",
+    "warning", "bid", "veto", "embargo", "blockade", "occupation", "annexation", "recognition",
+    "tariff", "crackdown", "intervention", "invasion", "offensive", "diplomacy", "delegation",
+}  # fmt: skip
+# What a people does, never its government: "Palestinian riots", "Kenyan protests".
+PEOPLE_ACTS = {
+    "riot", "protest", "demonstration", "uprising", "unrest", "rally", "march", "intifada",
+}  # fmt: skip
 # Sectors of the organisations a nominal may refer back to (an empty set: any organisation).
 NOMINAL_SECTORS: dict[str, set[str]] = {
     "bloc": {"IGO"},
@@ -59,6 +76,9 @@ class OtherNounRules:
     def _other_noun(self, head: Token, span: Span) -> Resolution:
         """A noun that is no actor term: "the group" (an earlier organisation) or an actor's
         decision ("Turkey's efforts", "an Australian ultimatum": the possessor or demonym)."""
+        formal = self._state_form(head)
+        if formal is not None:  # "the Republic of Slovenia"
+            return formal, "country", None
         definite = any(c.lower_ in {"the", "this"} for c in head.children if c.dep_ == "det")
         if (
             definite
@@ -110,23 +130,45 @@ class OtherNounRules:
                 if found is not None and not is_stance(child) and not is_ethnic(child):
                     # A country's decision or offer is its government's; its homes, towns or
                     # web sites that something is done to belong to its people.
+                    lemma = head.lemma_.lower()
                     doer = head.dep_ in {"nsubj", "nsubjpass", "agent"}
+                    state = (doer or lemma in STATE_ACTS) and lemma not in PEOPLE_ACTS
+                    sector = "MIL" if military_act(head) else "GOV" if state else "CVL"
                     actor = Actor(
                         name=self._country_name(found[0]),
                         country=found[0],
-                        sector="GOV" if doer else "CVL",
+                        sector=sector,
                         kind="country",
                         resolved_by="country-modifier",
                     )
                     return actor, "possessor", None
+        # "the rights of Palestinians"; who makes it: "calls by Belarus's rulers", "demands from
+        # Shona rebels", "representatives from civil society groups"
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"of", "by", "from"}:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.pos_ in {"PROPN", "NOUN"}:
                         owner = self._owner(obj)
                         if owner is not None:
                             return owner, "possessor", None
         return UNRESOLVED
+
+    def _state_form(self, head: Token) -> Actor | None:
+        """The state a formal name stands for: "Republic" of "the Republic of Moldova"."""
+        if head.lemma_.lower() not in STATE_FORMS:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                ent = entity_of(obj) if obj.dep_ == "pobj" else None
+                country = self.kb.country_by_name(ent.text) if ent is not None else None
+                if country is not None:
+                    return Actor(
+                        name=country.name, country=country.iso3, sector="GOV", kind="country",
+                        resolved_by="country-formal-name",
+                    )  # fmt: skip
+        return None
 
     def _owner(self, token: Token) -> Actor | None:
         """The possessor's actor ("Turkey" in "Turkey's efforts", "the rights of Palestinians")."""

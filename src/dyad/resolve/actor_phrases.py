@@ -7,12 +7,10 @@ place, not the demonym), "an anti-Syria journalist" (a stance, not a nationality
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.article import Actor
 from dyad.resolve.actor_kb import ActorKB
 from dyad.resolve.gazetteer import load_gazetteer
 
@@ -54,25 +52,13 @@ def place_country(kb: ActorKB, text: str) -> str | None:
     known = kb.country_by_name(text) or kb.country_by_capital(text)
     if known is not None:
         return known.iso3
+    if kb.is_region(text):
+        return None  # "the Gulf" is no Gulf Province of Papua New Guinea
     for candidate in load_gazetteer().lookup(text)[:1]:
         big = (candidate.population or 0) >= PLACE_MIN_POPULATION
         if candidate.country and (big or candidate.precision in PLACE_AREAS):
             return candidate.country
     return None
-
-
-FORMER = {"former", "ex", "ex-"}
-# Media run by a state speak for its government (Phoenix/PLOVER code them GOVMED).
-STATE_MEDIA_MODIFIERS = {
-    "official",
-    "state",
-    "state-run",
-    "state-owned",
-    "government",
-    "semi-official",
-}
-# Sectors that a "former" holder leaves: a former minister or general is one of the elite (ELI).
-OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "PTY", "COP", "SPY", "IGO"}
 
 
 # Where something happens ("a curfew in Algiers"); "from Damascus" may be a government's envoy.
@@ -82,24 +68,6 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "thr
 def is_locative(token: Token) -> bool:
     """True for a place named as where something happens: "in Algiers", "near Basra"."""
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
-
-
-def is_former(context: Span, head: Token) -> bool:
-    """True when "former" or "ex-" qualifies the title or noun before ``head``."""
-    words = [t.lower_ for t in context if t.i < head.i]
-    words += [c.lower_ for c in head.children if c.dep_ in {"amod", "advmod"}]
-    return any(w in FORMER or w.startswith("ex-") for w in words)
-
-
-def adjusted_sector(span: Span, head: Token, sector: str) -> str:
-    """A sector noun's sector, qualified: "former ministers" are ELI, "state media" GOV."""
-    if sector in OFFICE_SECTORS and is_former(span, head):
-        return "ELI"
-    if sector == "MED" and any(
-        t.lower_ in STATE_MEDIA_MODIFIERS for t in span if t.i < head.i and t.dep_ != "poss"
-    ):
-        return "GOV"
-    return sector
 
 
 def is_stance(token: Token) -> bool:
@@ -167,6 +135,32 @@ def located_country(kb: ActorKB, head: Token, of: bool = False) -> str | None:
             if obj.pos_ == "PROPN" and placed and _untagged_place(kb, obj):
                 # "local authorities in Sumy": a town the parser took for a name
                 return place_country(kb, obj.text)
+    return _direction_country(kb, head)
+
+
+# Words that place something relative to a place: "militants north of Baghdad".
+DIRECTIONS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "outskirts",
+}  # fmt: skip
+
+
+def _direction_country(kb: ActorKB, head: Token) -> str | None:
+    """Country of a place the noun lies in a direction from: "militants north of Baghdad", "an
+    Islamic State target southwest of Baghdad" (where the parser may head the phrase with the
+    direction word, the noun being its compound)."""
+    outer = head
+    while outer.dep_ == "compound" and outer.head.i != outer.i:
+        outer = outer.head
+    for word in (outer, *outer.children):
+        if word.lower_ not in DIRECTIONS:
+            continue
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    found = _named_place_country(kb, obj) if obj.dep_ == "pobj" else None
+                    if found is not None:
+                        return found
     return None
 
 
@@ -274,10 +268,28 @@ def _named_place_country(kb: ActorKB, obj: Token) -> str | None:
 
 def main_country(kb: ActorKB, doc: Doc) -> str | None:
     """The country an article is most about: the most named by country, demonym or capital."""
+    ranked = ranked_countries(kb, doc)
+    return ranked[0][0] if ranked else None
+
+
+def other_side(ranked: list[tuple[str, int]]) -> str | None:
+    """The other country of a two-country story: the second most named, when named twice and
+    a third as often as the first at least (not a capital named once in a civil-war story)."""
+    if len(ranked) < 2:
+        return None
+    country, count = ranked[1]
+    return country if count >= max(2, ranked[0][1] / 3) else None
+
+
+def ranked_countries(kb: ActorKB, doc: Doc) -> list[tuple[str, int]]:
+    """The countries an article names (by country, demonym, capital, place or known actor)
+    and how often, the most named first."""
     counts: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ not in {"GPE", "NORP"} or is_ethnic(ent[0]) or is_stance(ent[0]):
             continue
+        if _is_base(ent[-1]):
+            continue  # "a UK-based monitor": where a source sits, not what the story is about
         country = (
             kb.country_by_name(ent.text)
             or kb.country_by_demonym(ent.text)
@@ -296,155 +308,15 @@ def main_country(kb: ActorKB, doc: Doc) -> str | None:
                 counts[entry.country] += 1
             elif ent.label_ == "ORG" and (found := country_of_name(kb, ent[0].text)) is not None:
                 counts[found[0]] += 1  # "the Kenya Anti-Corruption Commission"
-    return counts.most_common(1)[0][0] if counts else None
+    return counts.most_common()
 
 
-def title_sector(kb: ActorKB, context: Span, head: Token) -> str | None:
-    """Sector of the title nearest a name: "French National Assembly president X" -> GOV."""
-    doc = head.doc
-    name = entity_of(head)
-    start = name.start if name is not None else head.i
-    for i in range(start - 1, context.start - 1, -1):
-        token = doc[i]
-        if token.ent_type_ != "PERSON" and token.pos_ in {"NOUN", "PROPN", "ADJ"}:
-            sector = kb.sector_for_term(doc[context.start : i + 1].text)
-            if sector is not None:
-                return sector
-    if name is not None and len(name) > 2:
-        # a title the parser put inside the name: "Archbishop Peter Smith", "Activist Sara X"
-        for size in range(min(len(name) - 2, 3), 0, -1):
-            sector = kb.sector_for_term(name[:size].text)
-            if sector is not None:
-                return sector
-    for token in context:  # a title after the name: "Tom Barrack, the US envoy"
-        if token.ent_type_ != "PERSON" and token.i > start:
-            # with its premodifier first: "Gaza's security chief", "the army chief"
-            before = doc[token.i - 1] if token.i > start + 1 else None
-            sector = None
-            if before is not None and before.dep_ in {"compound", "amod"}:
-                sector = kb.sector_for_term(f"{before.lower_} {token.lower_}")
-            sector = sector or kb.sector_for_term(token.lower_)
-            if sector is not None:
-                return sector
-    return None
-
-
-def appositive_home(kb: ActorKB, context: Span, head: Token, main: str | None) -> str | None:
-    """Country of a people or place named in a title after the name: "Mohammed Dahlan, Gaza's
-    security chief" (a name or demonym there is read by :func:`modifier_country`)."""
-    for token in context:
-        if token.i <= head.i or token.ent_type_ == "PERSON" or not token.text[:1].isupper():
-            continue
-        ent = entity_of(token)
-        text = ent.text if ent is not None else token.text
-        found = group_home(kb, text, main)
-        if found is None and ent is not None and ent.label_ in {"GPE", "LOC"}:
-            found = place_country(kb, text)
-        if found is not None:
-            return found
-    return None
-
-
-# Titles written before a name ("Vice-President Moody Awori") that make it a person's name even
-# where the parser took it for an organisation.
-PERSON_TITLES = {
-    "envoy", "minister", "president", "leader", "ambassador", "official", "secretary",
-    "governor", "senator", "chairman", "mayor", "king", "prince", "general", "premier",
-    "chancellor", "sheikh", "judge", "commander", "spokesman", "spokeswoman",
-    "lawyer", "activist", "journalist", "reporter", "businessman", "businesswoman", "dissident",
-    "blogger", "cleric", "imam", "professor", "economist", "opposition", "prosecutor", "lawmaker",
-    "congressman", "congresswoman", "rapper", "singer", "businessmen", "tycoon", "billionaire",
-}  # fmt: skip
-
-
-def after_title(head: Token) -> bool:
-    """True when the name's entity follows a personal title ("Vice-President Moody Awori")."""
-    ent = entity_of(head)
-    start = ent.start if ent is not None else head.i
-    return start > 0 and head.doc[start - 1].lower_ in PERSON_TITLES
-
-
-def holds_title(kb: ActorKB, actor: Actor, title: str) -> bool:
-    """Whether a known person's office has this title; persons known by title alone pass."""
-    role = kb.role_of(actor.id) if actor.id else None
-    return role is None or title in role.lower() or title == "official"
-
-
-def member_organisation(kb: ActorKB, head: Token, on: dt.date | None) -> Actor | None:
-    """The organisation a sector noun belongs to: "U.N. troops", "Hamas fighters"."""
-    for child in head.children:
-        if child.dep_ not in {"compound", "nmod", "poss"} or child.i > head.i:
-            continue
-        ent = entity_of(child)
-        text = ent.text if ent is not None else child.text
-        entry = next((e for e in kb.lookup_name(text, on) if e.kind == "organisation"), None)
-        if entry is not None:
-            return Actor(
-                id=entry.id,
-                name=entry.name,
-                country=entry.country,
-                sector=entry.sector,
-                kind="organisation",
-                resolved_by="organisation-member",
-            )
-    return None
-
-
-# Words naming a private association, and words saying it reaches beyond one country.
-ASSOCIATION_NOUNS = {
-    "association", "forum", "federation", "foundation", "institute", "network", "society",
-    "league", "alliance", "coalition", "centre", "center", "committee", "council", "union",
-    "watch", "campaign", "congress", "confederation", "trust", "fund", "initiative",
-}  # fmt: skip
-INTERNATIONAL_WORDS = {
-    "international", "world", "global", "african", "arab", "asian", "european", "american",
-    "latin", "pan", "third", "islamic", "muslim", "christian", "catholic", "worldwide",
-    "mediterranean", "pacific", "atlantic", "caribbean", "nordic", "commonwealth",
-}  # fmt: skip
-
-
-# Heads of the names of private bodies: the association nouns that are never a state organ
-# ("council", "committee", "congress" may be), and a few more.
-PRIVATE_BODY_NOUNS = ASSOCIATION_NOUNS - {
-    "committee", "council", "union", "congress", "confederation", "fund",
-} | {"observatory", "collective"}  # fmt: skip
-_NAME_LINKS = {"for", "of", "to", "and", "on", "the", "&"}
-
-
-def untagged_body_name(head: Token) -> Span | None:
-    """The name of a private body the parser did not tag: a capitalised association noun with
-    its capitalised modifiers and of/for phrases ("Congolese Association for Access to
-    Justice"); None when ``head`` heads no such name."""
-    if (
-        head.ent_type_ not in {"", "NORP"}
-        or head.lemma_.lower() not in PRIVATE_BODY_NOUNS
-        or not head.text[:1].isupper()
-        or head.i == head.sent.start  # a sentence's first word is capitalised anyway
-        and not any(t.text[:1].isupper() for t in head.lefts)
-    ):
-        return None
-    doc = head.doc
-    start = head.i
-    while (
-        start > head.sent.start
-        and doc[start - 1].text[:1].isupper()
-        and (doc[start - 1].head.i == head.i or doc[start - 1].head.i == start)
-    ):
-        start -= 1
-    end = head.i + 1
-    while end < head.sent.end and (
-        doc[end].text[:1].isupper()
-        and not doc[end].is_sent_start
-        or doc[end].lower_ in _NAME_LINKS
-        and end + 1 < head.sent.end
-        and doc[end + 1].text[:1].isupper()
-    ):
-        end += 1
-    return doc[start:end]
-
-
-def is_international_association(span: Span) -> bool:
-    """An unknown organisation whose name says it is an association reaching beyond one
-    country: "Association of African Jurists", "International Press Institute"."""
-    words = {t.lower_.strip("-") for t in span}
-    return span.root.lower_ in ASSOCIATION_NOUNS and bool(words & INTERNATIONAL_WORDS)
+def _is_base(token: Token) -> bool:
+    """True for "UK" in "UK-based", "London" in "London-headquartered"."""
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 3]
+    return (
+        len(after) == 2
+        and after[0].text == "-"
+        and after[1].lower_ in {"based", "headquartered", "registered"}
+    ) or token.lower_.endswith(("-based", "-headquartered"))

@@ -17,23 +17,21 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Actor, Mention
+from dyad.resolve.actor_bodies import untagged_body_name
 from dyad.resolve.actor_countries import (
     MODIFIER_DEPS,
     country_mention,
     group_mention,
+    national_branch,
     national_namesake,
 )
 from dyad.resolve.actor_kb import ActorKB
+from dyad.resolve.actor_layout import dateline_tokens, quoted_tokens
 from dyad.resolve.actor_names import NameRules, strip_det
 from dyad.resolve.actor_other_nouns import ORG_NOMINALS, OtherNounRules
-from dyad.resolve.actor_phrases import (
-    after_title,
-    entity_of,
-    main_country,
-    modifier_country,
-    untagged_body_name,
-)
+from dyad.resolve.actor_phrases import entity_of, modifier_country, other_side, ranked_countries
 from dyad.resolve.actor_sector_nouns import ARMED, PERSON_NOMINALS, SPOKESPERSONS, SectorNounRules
+from dyad.resolve.actor_titles import after_title
 from dyad.resolve.coref import (
     FIRST_PERSON,
     NEUTER,
@@ -70,7 +68,10 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
         self.by_head: dict[int, Mention] = {}
         self.history = MentionHistory(self.sentence_of)
         self.persons: dict[str, Actor] = {}
-        self.main_country = main_country(kb, doc)
+        ranked = ranked_countries(kb, doc)
+        self.main_country = ranked[0][0] if ranked else None
+        self.second_country = other_side(ranked)
+        self.dateline = dateline_tokens(doc)
         self.deferred: list[int] = []
 
     # -- public -----------------------------------------------------------------------------
@@ -162,8 +163,8 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
             and self.kb.country_by_misspelling(token.text) is not None
         ):
             return True  # "Ethopia has agreed ...": a misspelt country the parser did not tag
-        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and self._untagged_titled_name(
-            token
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and (
+            self._untagged_titled_name(token) or self._description_of(token) is not None
         ):
             return True  # "extradited British militant Haroon Rashid Aswad"
         if token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and untagged_body_name(token):
@@ -277,10 +278,15 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
 
     # -- resolution --------------------------------------------------------------------------
     def _resolve(self, head: Token, span: Span) -> Resolution:
+        if head.i in self.dateline:
+            return UNRESOLVED  # "PORT SUDAN, March 9 (Reuters) -": where the story was filed
         if head.pos_ == "PRON" and head.lower_ in RELATIVE and head.head.dep_ == "relcl":
             return self._relative(head)
         if head.pos_ == "PRON":
             return self.history.pronoun(head, self.offset, self._country_name)
+        described = self._described_name(head, span)
+        if described is not None:  # "Amal Saleh, a Yemeni journalist": the description says
+            return described, "person", None
         named_before = self._apposed_to(head)
         if named_before is not None:
             # "The National Unity Government, the shadow administration formed by ...": the
@@ -289,6 +295,11 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
         ent = entity_of(head)
         if ent is not None and ent.label_ in {"GPE", "NORP", "LOC"}:
             own = country_mention(self.kb, head, ent, self.main_country, self._named(span))
+            branch = (
+                national_branch(self.kb, head, own[0].country) if own and own[0].country else None
+            )
+            if branch is not None:  # "Amnesty International Kenya"
+                return branch, "organisation", None
             if own is not None:
                 return own[0], own[1], None
         named = self._named(span, head)
@@ -300,6 +311,8 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
             armed = self.kb.sector_for_term(" ".join([*words, head.text]))
             if armed in ARMED:  # "Sandinista troops", "Taliban security forces"
                 named = named.model_copy(update={"sector": armed})
+            elif armed == "REB" and named.sector == "PTY":  # a party's "armed wing"
+                named = named.model_copy(update={"sector": "REB"})
         if named is not None:
             return named, named.kind, None
         misspelt = ent is None and head.pos_ == "PROPN" and len(span) == 1
@@ -381,14 +394,3 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
         return copy_of(
             HistoryEntry(noun.i, self.sentence_of[noun.i], earlier, kind, False), "relative"
         )
-
-
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of the tokens inside quotation marks (a paragraph break closes a quote)."""
-    inside, quoted = False, set()
-    for token in doc:
-        if token.text in {"\u201c", "\u201d", '"'} or "\n\n" in token.text_with_ws:
-            inside = token.text == "\u201c" or (token.text == '"' and not inside)
-        elif inside:
-            quoted.add(token.i)
-    return quoted

@@ -106,6 +106,8 @@ class MentionHistory:
                     # "the militants" are "they"; "the Israel Defense Forces", "the United
                     # States" are names and may be "it"
                     and not (e.kind == "sector" and e.mention.text.lower().endswith("s"))
+                    # nor "the rebels" after the M23: a plural noun, whatever it names
+                    and not _plural_noun(e.mention.text)
                     and outside(e)
                 ),
             )
@@ -235,3 +237,11 @@ def copy_of(entry: HistoryEntry, how: str) -> Resolution:
     antecedent = TextSpan(text=entry.mention.text, start=entry.mention.start, end=entry.mention.end)
     root = entry.mention.antecedent or antecedent
     return actor.model_copy(update={"resolved_by": how}), entry.kind, root
+
+
+def _plural_noun(text: str) -> bool:
+    """True for a mention ending in a plural common noun ("the rebels", "M23 rebels"), not a
+    name ("the United States", "Israel Defense Forces")."""
+    words = text.split()
+    last = words[-1] if words else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
