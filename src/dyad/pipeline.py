@@ -72,7 +72,8 @@ def code_article(article: Article) -> CodedArticle:
     quotes = _attribute_quotes(article, find_quotes(doc, offset), actors, doc, offset)
     candidates = find_events(doc, default_pattern_book())
     events = build_events(article, doc, offset, candidates, actors, places, dates, quotes, CODER)
-    events = checked_events(events, doc, offset, warnings)  # no agent: left out, said why
+    # no agent: left out, said why; a dateline read as the source gives way to the subject
+    events = checked_events(events, doc, offset, warnings, actors.mention_for)
     return CodedArticle(
         article=info,
         events=events,

