@@ -4,6 +4,8 @@ a story was filed, not an actor."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 
@@ -18,48 +20,36 @@ def quoted_tokens(doc: Doc) -> set[int]:
     return quoted
 
 
+# A dateline at the start of the article or of a paragraph: a place in capitals ("NEW YORK",
+# "BULAWAYO, Zimbabwe", "TOWER, Minn."), or in title case when a region follows ("Raipur,
+# India"), then a date and an agency in brackets, each optional, then a dash (AP: "_") or a
+# colon.
+_PLACE = r"(?:[A-Z][A-Z.'’/&-]*(?:\s+[A-Z][A-Z.'’/&-]*){0,3})"
+_TITLE_PLACE = r"(?:[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2})"
+_REGION = r"(?:,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})"
+_DATE = r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+_AGENCY = r"(?:\s*\([A-Za-z .&-]{2,30}\))"
+DATELINE = re.compile(
+    rf"(?:{_PLACE}{_REGION}?|{_TITLE_PLACE}{_REGION}){_DATE}?{_AGENCY}?\s*(?:--|[-—–:_])\s"
+    rf"|{_AGENCY}\s*(?:--|[-—–])\s"
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each wire dateline opening ``text`` or one of its paragraphs."""
+    spans = []
+    for start in [0] + [m.end() for m in re.finditer(r"\n\s*\n\s*", text)]:
+        while start < len(text) and text[start].isspace():
+            start += 1
+        match = DATELINE.match(text, start)
+        if match is not None and match.end() - start <= 60:
+            spans.append((start, match.end()))
+    return spans
+
+
 def dateline_tokens(doc: Doc) -> set[int]:
-    """The place words of a wire dateline opening the article: "KYIV, Jan 12 (Reuters) -",
-    "CAIRO/GAZA, Feb 3", "WASHINGTON (AP) -", "NAIROBI, Kenya --", "EAST CLEVELAND, Ohio (AP)
-    --", "ISLAMABAD:", and the title-case forms "Raipur, India -" and "Cape Town -" (a dash
-    must close those). The region after the comma is part of the dateline too."""
-    words: list[int] = []
-    for token in doc[:8]:
-        if (
-            token.is_alpha
-            and (token.is_upper or token.is_title)
-            or token.text in {"/", "'"}
-            and words
-        ):
-            words.append(token.i)
-            continue
-        break
-    if not words or len(words) > 4:
-        return set()
-    capitals = all(doc[i].is_upper or not doc[i].is_alpha for i in words)
-    after = doc[words[-1] + 1 : words[-1] + 10]
-    if capitals and len(after) > 0 and after[0].text == ":":
-        return set(words)  # "ISLAMABAD: ..."
-    if capitals and len(after) > 1 and after[0].text == "," and after[1].lower_[:3] in MONTHS:
-        return set(words)
-    if capitals and len(after) > 0 and after[0].text == "(":
-        return set(words)
-    region: list[int] = []
-    rest = list(after)
-    if rest and rest[0].text == ",":
-        for token in rest[1:5]:
-            if token.is_title or token.is_upper or token.like_num or token.text == ".":
-                region.append(token.i)
-                continue
-            break
-        rest = rest[1 + len(region) :]
-    if rest and rest[0].text == "(":
-        close = next((k for k, token in enumerate(rest) if token.text == ")"), None)
-        rest = rest[close + 1 :] if close is not None and close <= 4 else []
-    if rest and rest[0].text in DASHES and (capitals or len(words) <= 3):
-        return {*words, *region}
-    return set()
-
-
-DASHES = {"-", "--", "\u2014", "\u2013", "_"}
-MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+    """The words of each wire dateline (``dateline_spans``): where a story was filed, and by
+    which agency, never an actor."""
+    spans = dateline_spans(doc.text)
+    words = (t for t in doc if not (t.is_punct or t.is_space))
+    return {t.i for t in words if any(s <= t.idx < e for s, e in spans)}

@@ -17,7 +17,6 @@ event's ``rule``:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -82,31 +81,6 @@ PLACE_WORDS = frozenset(
     | {"building", "ship", "vessel", "tanker", "plane", "aircraft", "oil", "field", "district"}
     | {"province", "region", "border", "crossing", "checkpoint", "post", "camp", "compound"}
 )
-
-# A dateline at the start of the article or of a paragraph: a place in capitals ("NEW YORK",
-# "BULAWAYO, Zimbabwe", "TOWER, Minn."), or in title case when a region follows ("Raipur,
-# India"), then a date and an agency in brackets, each optional, then a dash or a colon.
-_PLACE = r"(?:[A-Z][A-Z.'’/&-]*(?:\s+[A-Z][A-Z.'’/&-]*){0,3})"
-_TITLE_PLACE = r"(?:[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2})"
-_REGION = r"(?:,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})"
-_DATE = r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
-_AGENCY = r"(?:\s*\([A-Za-z .&-]{2,30}\))"
-DATELINE = re.compile(
-    rf"(?:{_PLACE}{_REGION}?|{_TITLE_PLACE}{_REGION}){_DATE}?{_AGENCY}?\s*(?:--|[-—–:])\s"
-    rf"|{_AGENCY}\s*(?:--|[-—–])\s"
-)
-
-
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each wire dateline opening ``text`` or one of its paragraphs."""
-    spans = []
-    for start in [0] + [m.end() for m in re.finditer(r"\n\s*\n\s*", text)]:
-        while start < len(text) and text[start].isspace():
-            start += 1
-        match = DATELINE.match(text, start)
-        if match is not None and match.end() - start <= 60:
-            spans.append((start, match.end()))
-    return spans
 
 
 def without_dateline_actors(

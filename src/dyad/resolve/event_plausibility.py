@@ -23,8 +23,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Event, Mention
+from dyad.resolve.actor_layout import dateline_spans
 from dyad.resolve.event_cameo_codes import (
-    dateline_spans,
     doers,
     recoded_by_roles,
     subject_after_dateline,
