@@ -244,3 +244,18 @@ def test_a_bad_line_in_the_non_agent_list_names_the_file_and_line(tmp_path: Path
     path.write_text("# header\nvirus\tdisease\nflood\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"non_agents.tsv:3"):
         non_agent_nouns(path)
+
+
+def test_an_unstated_killer_in_a_war_story_keeps_the_war_code() -> None:
+    text = (
+        "Russian forces shelled the city of Kherson on Sunday. "
+        "Three civilians were killed and nine wounded, the regional governor said."
+    )
+    killed = [e for e in coded(text) if e.trigger.text == "killed"]
+    assert killed and killed[0].cameo is not None and killed[0].cameo.startswith("19")
+
+
+def test_an_unstated_killer_outside_a_war_story_is_unconventional_violence() -> None:
+    text = "A shopkeeper was shot dead outside his store in the port city on Friday night."
+    shot = assault(text)
+    assert shot.cameo is not None and shot.cameo.startswith("18")

@@ -127,6 +127,7 @@ def checked_events(
     give way to the verb's real subject."""
     kept: list[Event] = []
     datelines = [(start + offset, end + offset) for start, end in dateline_spans(doc.text)]
+    at_war = _armed_story(events)
     for event in events:
         trigger = _trigger_span(event, doc, offset)
         if trigger is None:
@@ -142,8 +143,16 @@ def checked_events(
                     f"{event.trigger.start}-{event.trigger.end} has no agent ({reason})"
                 )
             continue
-        kept.append(recoded_by_roles(_recoded(event, trigger), trigger, doc, offset))
+        kept.append(recoded_by_roles(_recoded(event, trigger, at_war), trigger, doc, offset))
     return kept
+
+
+def _armed_story(events: list[Event]) -> bool:
+    """Whether an armed force or a state attacks in the article: its attacks whose doer goes
+    unstated ("two workers were killed") are then taken for that war's, and keep CAMEO 19."""
+    armed = ARMED_SECTORS | STATE_SECTORS
+    actors = [e.source.actor for e in events if e.event_type == "ASSAULT" and e.source is not None]
+    return any(a is not None and (a.sector in armed or a.kind == "country") for a in actors)
 
 
 def implausible_reason(event: Event, trigger: Span, offset: int) -> str | None:
@@ -161,12 +170,14 @@ def implausible_reason(event: Event, trigger: Span, offset: int) -> str | None:
     return None
 
 
-def _recoded(event: Event, trigger: Span) -> Event:
+def _recoded(event: Event, trigger: Span, at_war: bool = False) -> Event:
     if event.event_type != "ASSAULT" or event.cameo is None:
         return event
     lemmas = {t.lemma_.lower() for t in trigger} | {t.lower_ for t in trigger}
     source = event.source.actor if event.source is not None else None
     sector = source.sector if source is not None else None
+    if source is None and at_war:
+        return event  # an unstated doer in a story of armed attacks: the war's, CAMEO 19 stays
     if "strike" in lemmas and sector in CIVIL_SECTORS and _is_noun_strike(trigger):
         return with_code(event, "PROTEST", "boycott", [], "143", f"a strike by a {sector} body")
     if not event.cameo.startswith("19") or event.cameo == "196":
