@@ -505,3 +505,26 @@ def test_one_mention_of_a_foreign_country_makes_no_other_side() -> None:
     )
     found = mention(resolve(text), "fighters")
     assert found.actor is not None and found.actor.country == "SDN"
+
+
+def test_a_described_body_keeps_the_country_its_name_gives() -> None:
+    text = (
+        "The Kenyan Association for Media Freedom (KAMF), a rights group, urged the police to act."
+    )
+    found = mention(resolve(text), "Association")
+    assert found.actor is not None
+    assert (found.actor.country, found.actor.sector, found.actor.kind) == (
+        "KEN",
+        "NGO",
+        "organisation",
+    )
+
+
+def test_the_government_is_not_a_countryless_plural_named_before() -> None:
+    text = (
+        "Niger's junta closed the border on Monday. Several European governments urged calm. "
+        "The transitional government accused foreign powers of arming the rebels."
+    )
+    found = mention(resolve(text), "government")
+    assert found.actor is not None
+    assert (found.actor.country, found.actor.sector) == ("NER", "GOV")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Actor, Mention
+from dyad.resolve.actor_bodies import ASSOCIATION_NOUNS
 from dyad.resolve.actor_kb import ActorKB
 from dyad.resolve.actor_kb_records import normalise_name
 from dyad.resolve.actor_phrases import (
@@ -160,11 +161,18 @@ class NameRules:
         described = self.mention_for(description.i).actor
         if described is None or described.sector is None:
             return None
+        # "The Congolese Association for Access to Justice, a rights group": an organisation,
+        # and the country its own name gives when the description names none
+        labels = {e.label_ for e in _ents_in(span)} | {head.ent_type_}
+        body = labels & {"ORG", "FAC"} or head.lower_ in ASSOCIATION_NOUNS
+        kind = "organisation" if body and "PERSON" not in labels else "person"
+        country = described.country or modifier_country(self.kb, span, head)
         actor = described.model_copy(
-            update={"id": None, "name": strip_det(span.text), "kind": "person",
+            update={"id": None, "name": strip_det(span.text), "kind": kind, "country": country,
                     "resolved_by": "name+description"}
         )  # fmt: skip
-        self._register_person(strip_det(span.text), actor)
+        if kind == "person":
+            self._register_person(strip_det(span.text), actor)
         return actor
 
     def _person(self, head: Token, span: Span) -> Resolution:

@@ -134,6 +134,9 @@ class SectorNounRules:
                     e.kind != "person"
                     and e.mention.actor is not None
                     and e.mention.actor.sector == sector
+                    # "several Western governments" name no country: "the transitional
+                    # government" after them is still the article's own
+                    and e.mention.actor.country is not None
                     # "the government" is a government named as one ("Colombia's government"),
                     # not any country named before ("Japan also voiced concern")
                     and not (e.kind == "country" and sector == "GOV")
