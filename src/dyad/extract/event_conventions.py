@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from dyad.extract.event_arguments import can_be_actor, subject_of
 from dyad.extract.event_candidate import EventCandidate
+from dyad.extract.event_nouns import SURVIVE_VERBS
 from dyad.extract.event_triggers import match_trigger
 from dyad.extract.patterns import EventPattern, PatternBook
 
@@ -176,3 +177,95 @@ def sent_to_a_state(verb: Token) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     )
+
+
+# "declined to comment", "refused to elaborate": withholding a comment is no rejection of
+# anything (CAMEO codes no event); "refused to withdraw" stays a REJECT.
+NO_COMMENT_VERBS = {
+    "comment", "elaborate", "speculate", "confirm", "say", "specify", "disclose", "discuss",
+    "identify", "name", "reveal", "answer", "detail",
+}  # fmt: skip
+
+
+def declines_comment(verb: Token) -> bool:
+    """ "a spokesman declined to comment": no event."""
+    return any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS and c.pos_ == "VERB"
+        for c in verb.children
+    )
+
+
+def survived_act(noun: Token) -> bool:
+    """The event noun is what the clause's subject survived: the subject was attacked."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in SURVIVE_VERBS
+        and noun.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+def noun_agent(noun: Token) -> Token | None:
+    """ "an attack by rebels", "the bombing was carried out by the rebels": the doer named by
+    "by" on the noun, or the passive agent of the light verb the noun is the subject of."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if noun.dep_ == "nsubjpass":
+        preps += [c for c in noun.head.children if c.dep_ == "agent"]
+    for prep in preps:
+        for doer in prep.children:
+            if doer.dep_ == "pobj" and can_be_actor(doer):
+                return doer
+    return None
+
+
+# "Years after she was jailed", "decades since the massacre": a long-past act dates the
+# sentence's own ("hours after the shelling" may still be news of its own).
+DURATION_NOUNS = {"year", "decade", "month", "century"}
+
+
+def is_background(token: Token) -> bool:
+    """A participle or clause that only identifies a participant or dates the sentence's act:
+    "two clubbers arrested in Bali were paraded" (a reduced relative on a noun), "striking miners
+    marched" (an adjectival participle), "years after she was convicted"."""
+    if token.pos_ != "VERB" or token.sent.root.pos_ not in {"VERB", "AUX"}:
+        return False  # a sentence parsed as a noun phrase: its participle is the predicate
+    if token.dep_ == "amod" and token.tag_ in {"VBG", "VBN"} and token.i < token.head.i:
+        return True
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.head.pos_ in {"NOUN", "PROPN"}
+        and token.head.dep_ != "ROOT"  # "Syrian newspaper called on Arabs ...": the predicate
+    ):
+        return True
+    if token.dep_ == "advcl":
+        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in {"after", "since"}]
+        # "years after she was convicted": the span is the clause's, or the main verb's
+        spans = [c for c in token.children if c.dep_ == "npadvmod"]
+        spans += [token.doc[m.i - 1] for m in marks if m.i > 0]
+        return bool(marks) and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in DURATION_NOUNS for c in spans
+        )
+    return False
+
+
+def in_background(token: Token) -> bool:
+    """The trigger is a background participle or clause, or lies inside one ("students who were
+    arrested in Bali to protest ...": the purpose of a described act is described too)."""
+    if is_background(token):
+        return True
+    return any(is_background(a) for a in token.ancestors)
+
+
+def has_own_anchor(token: Token) -> bool:
+    """ "the accord, signed by both leaders on Tuesday": a participle with its own doer or date
+    reports an act even when it hangs off a noun."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            return True
+        if child.ent_type_ in {"DATE", "TIME"} and child.dep_ in {"npadvmod", "tmod"}:
+            return True
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children
+        ):
+            return True
+    return False

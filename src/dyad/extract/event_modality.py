@@ -36,6 +36,20 @@ CONTINUE_VERBS = {"continue", "keep"}
 PREPARE_WORDS = {"prepare", "prepared", "poised", "gear"}
 
 
+# "is due to visit Moscow", "is scheduled to meet": an act on the calendar has not happened yet;
+# CAMEO codes the arrangement as an intent (036 "express intent to meet or negotiate").
+SCHEDULE_WORDS = {"due", "scheduled", "slated", "set", "timetabled"}
+
+
+# "allowed inspectors to visit", "let the hostages go": the permission is the act (CAMEO 08x);
+# what it permits has not (as far as the sentence says) been done.
+PERMIT_VERBS = {"allow", "permit", "let"}
+
+
+# "stopped shelling the city", "ceased providing aid": the halt is the act, not what was halted.
+HALT_VERBS = {"stop", "cease", "halt", "quit", "end", "suspend", "discontinue"}
+
+
 CONDITIONAL_MARKS = {"if", "unless", "until", "whether"}
 
 
@@ -75,6 +89,11 @@ DELIBERATION_VERBS = {
 # the reporter or unnamed others is no one's act or stated intent (a stated intent is "plans
 # to", "said it would").
 FORECAST_WORDS = {"expected", "likely", "unlikely", "tipped", "rumoured", "rumored"}
+
+
+def is_forecast(verb: Token) -> bool:
+    """ "is expected to impose sanctions", "likely to attack": a forecast, not a stated intent."""
+    return _forecast(verb)
 
 
 def _forecast(verb: Token) -> bool:
@@ -183,15 +202,50 @@ def _not_yet(verb: Token) -> bool:
 
 
 def is_preparing(verb: Token) -> bool:
-    """ "prepared to attack", "poised to resume shelling": force made ready, not yet used."""
+    """ "prepared to attack", "poised to resume shelling": force made ready, not yet used.
+
+    "is prepared to use force" (the adjective: willing) is a stated readiness, a threat."""
     link = verb
     for _ in range(3):
         if link.dep_ != "xcomp":
             return False
-        if link.head.lemma_.lower() in PREPARE_WORDS or link.head.lower_ in PREPARE_WORDS:
-            return True
-        link = link.head
+        head = link.head
+        if head.lemma_.lower() in PREPARE_WORDS or head.lower_ in PREPARE_WORDS:
+            return not _willing(head)
+        link = head
     return False
+
+
+def _willing(word: Token) -> bool:
+    """ "the army is prepared to": the adjective after a copula, not the verb of readying."""
+    if word.lower_ != "prepared":
+        return False
+    return word.dep_ in {"acomp", "amod"} or any(c.dep_ == "auxpass" for c in word.children)
+
+
+def _permitted(verb: Token) -> bool:
+    """ "allowed inspectors to visit", "let the hostages go": the act a permission covers."""
+    return (
+        verb.dep_ in {"xcomp", "ccomp"}
+        and verb.i > verb.head.i
+        and verb.head.lemma_.lower() in PERMIT_VERBS
+        and verb.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+def _halted(verb: Token) -> bool:
+    """ "stopped shelling the city": the gerund after a verb of halting did not go on."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lemma_.lower() in HALT_VERBS
+        and verb.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+def is_scheduled(verb: Token) -> bool:
+    """ "is due to visit", "is scheduled to meet": an act on the calendar."""
+    return verb.dep_ == "xcomp" and verb.head.lower_ in SCHEDULE_WORDS
 
 
 def default_intent(event_type: str) -> str:
@@ -253,8 +307,10 @@ def clause_modality(verb: Token) -> str:
                     future = True  # a headline's "Iran to hold talks with EU"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
         return "refused"
-    if _not_yet(verb) or _no_participant(verb):
+    if _not_yet(verb) or _no_participant(verb) or _halted(verb):
         return "negated"
+    if _permitted(verb):
+        return "hypothetical"
     if future and _hoped_for(verb):
         return "hypothetical"
     if _aimed_at(verb) or _blamed_for(verb) or is_deliberated(verb) or _forecast(verb):
@@ -275,6 +331,8 @@ def clause_modality(verb: Token) -> str:
         if link.dep_ != "xcomp":
             break
         if link.head.lemma_.lower() in INTENT_VERBS or link.head.lower_ in INTENT_ADJECTIVES:
+            return "future"
+        if is_scheduled(link):
             return "future"
         link = link.head
     if (

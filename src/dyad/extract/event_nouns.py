@@ -49,6 +49,10 @@ MEASURE_HEADS = {
 }  # fmt: skip
 
 
+# "survived an assassination attempt", "escaped an ambush": the act happened, to the subject.
+SURVIVE_VERBS = {"survive", "escape", "dodge", "evade", "outlive"}
+
+
 PARTICIPATION_VERBS = {"engage", "participate", "join", "involve", "persist", "continue"}
 
 
@@ -116,6 +120,8 @@ def noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[Tok
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and is_light_verb(head, book):
         return tokens
+    if noun.dep_ == "dobj" and head.lemma_.lower() in SURVIVE_VERBS and head.pos_ == "VERB":
+        return tokens  # "survived an assassination attempt": the attempt happened
     if noun.dep_ in {"nsubj", "nsubjpass"} and _in_force(head):
         return tokens  # "the truce came into force", "a curfew remained in force"
     # "fighting erupted", "talks resumed"; a stance noun ("the opposition tore into ...") names
@@ -139,6 +145,15 @@ def noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[Tok
         return tokens  # "rallies drew thousands", "the march attracted large crowds"
 
     if taking_part(noun):
+        return tokens
+    # "died in a rocket attack": the attack happened. After "killed" or "wounded", itself
+    # coded, only an attack is the same act ("killed in ethnic riots" is no second event).
+    casualty = suffered_in(noun)
+    if (
+        casualty is not None
+        and pattern.event_type not in STANCE_TYPES
+        and (casualty.lemma_.lower() in DEATH_VERBS or pattern.event_type == "ASSAULT")
+    ):
         return tokens
     if _own_argument(noun, pattern) is not None or noun_source(noun) is not None:
         return tokens
@@ -188,6 +203,27 @@ def taking_part(noun: Token) -> bool:
     if verb.lemma_.lower() in PARTICIPATION_VERBS:
         return True
     return verb.lemma_.lower() == "take" and any(c.lower_ == "part" for c in verb.children)
+
+
+# "were killed in a massacre", "lost their lives in a rocket attack", "wounded during clashes":
+# the act the victims suffered in happened, and they are its target.
+DEATH_VERBS = {"die", "perish", "lose"}
+CASUALTY_VERBS = DEATH_VERBS | {"kill", "injure", "wound", "hurt", "maim"}
+
+
+def suffered_in(noun: Token) -> Token | None:
+    """The verb of death or injury the event noun is the setting of, if any."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "during"}:
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CASUALTY_VERBS:
+        return None
+    if verb.lemma_.lower() == "lose" and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in verb.children
+    ):
+        return None  # "lost ground in the fighting" is no casualty
+    return verb
 
 
 def is_light_verb(verb: Token, book: PatternBook) -> bool:

@@ -66,6 +66,15 @@ def prune_events(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]
         elif unique[twin].target is None and event.target is not None:
             # "began a hunger strike to protest against X": one protest, against X.
             unique[twin] = replace(unique[twin], target=event.target)
+        else:  # the dropped repeat's candidate targets stay options of the kept one
+            kept = unique[twin]
+            extra = (event.target,) if event.target is not None else ()
+            options = tuple(
+                i
+                for i in dict.fromkeys(kept.target_options + extra + event.target_options)
+                if i != kept.target and doc[i].lower_ not in REFLEXIVES
+            )
+            unique[twin] = replace(kept, target_options=options)
     # "blew themselves up" is part of a suicide attack, not an act on oneself.
     unique = [e for e in unique if e.target is None or doc[e.target].lower_ not in REFLEXIVES]
     protests = [e for e in unique if e.event_type == "PROTEST"]
@@ -107,7 +116,13 @@ def _nested_twin(doc: Doc, event: EventCandidate, kept: list[EventCandidate]) ->
         for outer, inner in ((other, event), (event, other)):
             if not _inside_clause(doc, inner, outer):
                 continue
-            if inner.source is None or _same_doer(doc, outer.source, inner.source):
+            # "were killed in a massacre by militiamen": an outer act with no doer named is done
+            # by the doer of the act it is named as.
+            if (
+                inner.source is None
+                or outer.source is None
+                or _same_doer(doc, outer.source, inner.source)
+            ):
                 return n
     return None
 
@@ -323,8 +338,23 @@ def without_non_actor_source(doc: Doc, event: EventCandidate) -> EventCandidate:
         and not any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in token.subtree)
     ):
         note = f"{event.note}; " if event.note else ""
+        launcher = _launcher(token)
+        if launcher is not None:  # "a missile fired by rebels": the rebels
+            return replace(event, source=launcher.i, note=f"{note}launcher of {token.lower_!r}")
         return replace(event, source=None, note=f"{note}munition {token.lower_!r} is no source")
     return event
+
+
+def _launcher(munition: Token) -> Token | None:
+    """ "a missile fired by rebels", "rockets launched by Hamas": the participle's agent."""
+    for participle in munition.children:
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            continue
+        for agent in (c for c in participle.children if c.dep_ == "agent"):
+            doer = next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if doer is not None and doer.pos_ in {"NOUN", "PROPN"}:
+                return doer
+    return None
 
 
 def _lower(doc: Doc, index: int | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.extract.event_modality import HALT_VERBS
 from dyad.extract.event_nouns import noun_fits
 from dyad.extract.patterns import NO_EVENT, EventPattern, PatternBook, lemma_forms
 
@@ -127,6 +128,8 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
         for verbs, doers, stand_in in SUBJECT_KEYED:
             if lemma in verbs and stand_in in book.verbs and _subject_is(token, doers):
                 forms = [stand_in]  # "protesters gathered outside parliament"
+        if _lets_go(token) and "release" in book.verbs:
+            forms = ["release"]  # "let the hostages go": a release
         key = next((f for f in forms if f in book.verbs), lemma)
         for pattern in book.verbs.get(key, ()):
             tokens = _verb_fits(token, pattern)
@@ -196,6 +199,22 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
         if particle_tok is None:
             return None
         tokens.append(particle_tok)
+        # "pulled out of negotiations": each further word of the particle follows the last,
+        # as its child or the verb's.
+        for word in words[1:]:
+            last = tokens[-1]
+            nxt = next(
+                (
+                    c
+                    for c in [*last.children, *verb.children]
+                    if c.i == last.i + 1 and c.lower_ == word
+                ),
+                None,
+            )
+            if nxt is None:
+                return None
+            tokens.append(nxt)
+        particle_tok = tokens[-1]
     if pattern.needs_clause:
         if not any(c.dep_ == "ccomp" for c in verb.children):
             return None
@@ -207,6 +226,7 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
         ]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the agreement, signed on Tuesday"
             objects.append(verb.head)
+        objects.extend(_complement_objects(verb))
         if not any(c.dep_ == "dobj" for c in verb.children):
             # "imposed and then lifted a curfew": coordinated verbs share the last one's object.
             objects.extend(
@@ -220,8 +240,15 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
             objects = [c for c in objects if c.dep_ != "dobj"]  # label, not the thing named
         # "withdrew from the treaty": a prepositional particle names where its object is.
         preps = [particle_tok] if particle_tok is not None and particle_tok.dep_ == "prep" else []
-        for prep in preps or [c for c in verb.children if c.dep_ in {"prep", "prt"}]:
+        attached = [c for c in verb.children if c.dep_ in {"prep", "prt"}]
+        # "pulled out of the talks": a preposition hanging off the particle
+        attached += [g for c in attached if c.dep_ == "prt" for g in c.children if g.dep_ == "prep"]
+        for prep in preps or attached:
             objects.extend(c for c in prep.children if c.dep_ == "pobj")
+            # "pulled out of the talks" with "out" parsed as a preposition
+            objects.extend(
+                g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+            )
         # "flight MH17", "ceasefire agreement": a compound before the object names it too.
         objects.extend(c for o in list(objects) for c in o.lefts if c.dep_ == "compound")
         # "held Hamas responsible": an adjective after the object is its complement.
@@ -253,6 +280,56 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
             return None  # "launched a joint investigation": the joint noun codes cooperation
         tokens.append(obj)
     return tokens
+
+
+# Verbs of permission, whose object the parser makes the subject of the infinitive after them:
+# "allowed inspectors to visit", "let the hostages go". (Not "ordered troops to withdraw": the
+# order is no deployment; the withdrawal is the act.)
+OBJECT_RAISING_VERBS = {"allow", "permit", "let"}
+
+
+def _complement_objects(verb: Token) -> list[Token]:
+    """What a verb acts on through its complement clause: the subject of an infinitive after a
+    verb of permitting ("allowed inspectors to visit"), and the gerund a verb of halting takes
+    with the gerund's own object ("stopped shelling the city", "ceased providing aid")."""
+    found: list[Token] = []
+    lemma = verb.lemma_.lower()
+    for clause in verb.children:
+        if clause.dep_ not in {"ccomp", "xcomp"} or clause.i < verb.i:
+            continue
+        if lemma in OBJECT_RAISING_VERBS:
+            found.extend(c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i)
+        if clause.dep_ == "xcomp" and clause.tag_ == "VBG" and lemma in HALT_VERBS:
+            found.append(clause)
+            found.extend(c for c in clause.children if c.dep_ == "dobj")
+    return found
+
+
+def raised_object(verb: Token) -> Token | None:
+    """What a verb of permission acts on: "allowed inspectors to visit" -> inspectors."""
+    if verb.lemma_.lower() not in OBJECT_RAISING_VERBS:
+        return None
+    return next(
+        (
+            s
+            for c in verb.children
+            if c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i
+            for s in c.children
+            if s.dep_ == "nsubj" and s.i < c.i
+        ),
+        None,
+    )
+
+
+def _lets_go(verb: Token) -> bool:
+    """ "let the hostages go", "let them go free"; not "let it go" (drop a matter)."""
+    return verb.lemma_.lower() == "let" and any(
+        c.dep_ in {"ccomp", "xcomp"}
+        and c.lemma_.lower() == "go"
+        and c.i > verb.i
+        and any(s.dep_ == "nsubj" and s.lower_ not in {"it", "this", "that"} for s in c.children)
+        for c in verb.children
+    )
 
 
 def _clause_mark(verb: Token, word: str) -> Token | None:

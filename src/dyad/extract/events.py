@@ -25,13 +25,18 @@ from dyad.extract.event_arguments import (
 )
 from dyad.extract.event_candidate import EventCandidate
 from dyad.extract.event_conventions import (
+    declines_comment,
+    has_own_anchor,
     hedged_threat,
+    in_background,
     is_announced_decision,
     is_forecast_warning,
     kept_option,
+    noun_agent,
     option_verb,
     seeks_own_act,
     sent_to_a_state,
+    survived_act,
 )
 from dyad.extract.event_modality import (
     OBLIGATION_AUX,
@@ -39,14 +44,15 @@ from dyad.extract.event_modality import (
     default_intent,
     is_conditional,
     is_deliberated,
+    is_forecast,
     is_preparing,
 )
-from dyad.extract.event_nouns import is_light_verb, taking_part
+from dyad.extract.event_nouns import is_light_verb, suffered_in, taking_part
 from dyad.extract.event_pruning import prune_events, with_weapon_mode, without_non_actor_source
 from dyad.extract.event_targets import target_options
-from dyad.extract.event_triggers import match_trigger, object_of_verb_match
+from dyad.extract.event_triggers import match_trigger, object_of_verb_match, raised_object
 from dyad.extract.patterns import EventPattern, PatternBook, lemma_forms
-from dyad.extract.speech_acts import fold_speech_acts
+from dyad.extract.speech_acts import fold_speech_acts, intent_code
 
 __all__ = ["EventCandidate", "find_events"]
 
@@ -106,12 +112,25 @@ def find_events(doc: Doc, book: PatternBook) -> list[EventCandidate]:
                 found.append((demand, token))
         if not found:
             found = _headline_events(sent, book)
+        found = _without_background(found)
         folded = prune_events(doc, fold_speech_acts(found, book))
         folded = [without_non_actor_source(doc, with_weapon_mode(doc, e, book)) for e in folded]
         # The main-clause event comes first: it is the sentence's primary event.
         folded.sort(key=lambda e: (_depth(doc[e.clause_head]), e.trigger_start))
         events.extend(folded)
     return events
+
+
+def _without_background(
+    found: list[tuple[EventCandidate, Token]],
+) -> list[tuple[EventCandidate, Token]]:
+    """Participles that only describe a participant and clauses that date the sentence's act
+    (``is_background``) are no events of their own when the sentence reports another act; alone,
+    a participle stays only with its own doer or date ("the accord, signed on Tuesday")."""
+    background = [in_background(t) for _, t in found]
+    if not all(background):
+        return [f for f, b in zip(found, background, strict=True) if not b]
+    return [(e, t) for e, t in found if t.dep_ != "advcl" and has_own_anchor(t)]
 
 
 def _headline_events(sent: Span, book: PatternBook) -> list[tuple[EventCandidate, Token]]:
@@ -241,6 +260,8 @@ def _build(
     elif not is_verb and taking_part(token):
         clause = token.head.head
     modality = clause_modality(clause)
+    if modality == "hypothetical" and pattern.event_type == "CONSULT" and is_forecast(clause):
+        modality = "future"  # "is expected to visit Moscow": a visit on the calendar (CAMEO 036)
     ruled_out = option_verb(token, modality)
     if pattern.event_type == "REJECT" and ruled_out is not None:
         option = kept_option(ruled_out, book)
@@ -254,11 +275,13 @@ def _build(
         return None
     if pattern.event_type == "THREATEN" and is_verb and is_forecast_warning(token):
         return None
+    if pattern.event_type == "REJECT" and is_verb and declines_comment(token):
+        return None  # "declined to comment": no event
     if modality == "refused" and pattern.event_type not in COOPERATIVE:
         return None
     if _document_participle(token) and pattern.kind == "v":
         return None
-    if _reporters_question(token) or _time_reference(token, is_verb):
+    if _reporters_question(token) or _time_reference(token, is_verb) or _imperative(token):
         return None
     if pattern.event_type in {"ASSAULT", "COERCE"} and (
         _abstract_foe(token) or _no_agent(token, pattern.event_type) or _on_animals(token)
@@ -269,6 +292,18 @@ def _build(
     if pattern.event_type in {"RETREAT", "ASSAULT"} and is_verb and _on_document(token):
         return None  # "the bank released its report"
     source, target, reciprocal = find_arguments(token, pattern, trigger_tokens, clause)
+    if is_verb and target is None and "dobj" in pattern.targets:
+        target = raised_object(token)  # "let the hostages go", "allowed monitors to enter"
+    if not is_verb and survived_act(token):
+        # "the governor survived an assassination attempt": the survivor is the target
+        survivor = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        source, target = noun_agent(token), survivor if survivor is not None else target
+    elif not is_verb and target is None and (casualty := suffered_in(token)) is not None:
+        # "seven women lost their lives in a rocket attack": the victims are the target
+        target = next((c for c in casualty.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    elif not is_verb and token.dep_ == "nsubjpass" and clause is not token:
+        # "the bombing was carried out by the rebels": the light verb's agent is the doer
+        source = noun_agent(token) or source
     if (
         target is None
         and source is not None
@@ -307,6 +342,8 @@ def _build(
         # The data file's keys are read lowercased, inner PLOVER types included.
         intent_mode = intent_mode or book.intent_modes.get((event_type, pattern.event_type.lower()))
         cameo = intent_mode.cameo if intent_mode else INTENT_CAMEO.get(event_type)
+        # "will release the prisoners" (0841): the intent to do that act, 0353
+        cameo = intent_code(event_type, pattern.cameo) or cameo
         mode = intent_mode.mode if intent_mode else None
     start = min(t.i for t in trigger_tokens)
     end = max(t.i for t in trigger_tokens) + 1
@@ -342,6 +379,16 @@ def _reporters_question(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and verb.dep_ == "advcl"
         and not any(c.dep_ in {"nsubjpass", "agent"} for c in verb.children)
+    )
+
+
+def _imperative(verb: Token) -> bool:
+    """ "Talk to a teenager in Harlem and ...", "Meet the rebels who ...": a bare verb heading the
+    sentence addresses the reader; no one is reported doing anything."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
     )
 
 

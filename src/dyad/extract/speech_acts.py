@@ -72,6 +72,22 @@ def _complement_ids(token: Token) -> set[int]:
     return ids
 
 
+# "demanded a truce before allowing aid convoys": what the speaker does before or after is no
+# part of what it asks, promises or refuses; it does not set the speech act's mode.
+SEQUENCE_PREPS = {"before", "after", "until", "since", "without", "while"}
+
+
+def _sequencing_ids(token: Token) -> set[int]:
+    heads = [token, token.head] if token.dep_ in {"dobj", "nsubjpass"} else [token]
+    return {
+        t.i
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in SEQUENCE_PREPS
+        for t in prep.subtree
+    }
+
+
 # CAMEO 113 "rally opposition against": a call to unite, rally or mobilize against a named
 # side is a hostile act toward that side (PLOVER ACCUSE), not a request to the audience.
 RALLY_VERBS = {"unite", "rally", "mobilize", "mobilise", "stand", "band", "rise"}
@@ -116,7 +132,7 @@ def _with_intent_mode(
     found: list[tuple[EventCandidate, Token]],
     book: PatternBook,
 ) -> EventCandidate:
-    inside = _complement_ids(token)
+    inside = _complement_ids(token) - _sequencing_ids(token)
     keys: list[str] = []
     for t in sorted(inside):
         # The lemma, then the word as written: the data lists "negotiations", "activities".
@@ -153,12 +169,49 @@ def _with_intent_mode(
             target=rallied.i,
             note=f"{note}call to rally against coded as ACCUSE",
         )
+    own = next(
+        (c for c in (intent_code(event.event_type, i.cameo) for i in acts) if c is not None), None
+    )
     for key in keys:
         mode = book.intent_modes.get((event.event_type, key.lower()))
         if mode is not None:
             contexts = (mode.context,) if mode.context else event.contexts
-            cameo = mode.cameo
+            cameo = own or mode.cameo
             if event.cameo and event.cameo.startswith("02") and cameo.startswith("10"):
                 cameo = "02" + cameo[2:]  # an appeal (02x) mirrors the demand codes (10x)
             return replace(event, mode=mode.mode, cameo=cameo, contexts=contexts)
     return event
+
+
+# The demand (CAMEO 10x) that asks for an act of a given code: "lift sanctions" (085) is asked
+# for as 1054, "release prisoners" (0841) as 1053, "send humanitarian aid" (073) as 1033.
+# Only codes precise enough to name the demanded act are mapped; 080, 083, 070, 04x stay with
+# the intent-mode table.
+DEMANDED = {
+    "081": "1051", "082": "1052", "084": "1053", "085": "1054", "086": "1055", "087": "1056",
+    "071": "1031", "072": "1032", "073": "1033", "074": "1034",
+    "061": "1011", "062": "1012", "063": "1013", "064": "1014",
+}  # fmt: skip
+
+
+# The threat (CAMEO 13x) of an act of a given code: "threatened to cut aid" (162) is 1311,
+# "to pull out of the talks" (164) 134, "to blockade the port" (191) 1381.
+THREATENED = {
+    "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+    "191": "1381", "192": "1382",
+}  # fmt: skip
+
+
+def intent_code(outer_type: str, inner_cameo: str | None) -> str | None:
+    """The code of a request (10x), stated intent (03x) or threat (13x) for an act with its own
+    CAMEO code, or None when the act's code does not name it precisely."""
+    if inner_cameo is None:
+        return None
+    if outer_type == "THREATEN":
+        return THREATENED.get(inner_cameo[:3])
+    if outer_type not in {"REQUEST", "AGREE"}:
+        return None
+    demand = DEMANDED.get(inner_cameo[:3])
+    if demand is None:
+        return None
+    return demand if outer_type == "REQUEST" else "03" + demand[2:]
