@@ -235,15 +235,21 @@ def _target(
     source: Participant | None = None,
 ) -> Participant | None:
     """The first target candidate that names an actor or a place ("power lines" names neither)
-    other than the source ("would deny entry to the United States to all individuals")."""
+    other than the source ("would deny entry to the United States to all individuals"). A place
+    that resolves to no actor ("killed 14 people in Marsabit": no country for Marsabit's people)
+    gives way to a later candidate that does."""
+    unresolved: Participant | None = None
     for head in (first, *options) if first is not None else options:
         token = actor_token(actors.doc[head], actors.kb)
         if is_actor_token(token, actors.kb) or is_place_token(token):
             target = _participant(actors, head, "target")
             if target is not None and source is not None and _same_actor(source, target):
                 continue
+            if target is not None and target.actor is None and not is_actor_token(token, actors.kb):
+                unresolved = unresolved or target
+                continue
             return target
-    return None
+    return unresolved
 
 
 # Acts done to a state through its seat, never to the place or its people: "opened an embassy in
