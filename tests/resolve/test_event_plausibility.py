@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from dyad.article import Article, Event, article_id_for
+from dyad.extract.non_agents import non_agent_nouns
 from dyad.pipeline import code_article
-from dyad.resolve.event_plausibility import non_agent_nouns
 from event_helpers import coded_events as coded
 
 

@@ -51,6 +51,7 @@ from dyad.extract.event_nouns import is_light_verb, suffered_in, taking_part
 from dyad.extract.event_pruning import prune_events, with_weapon_mode, without_non_actor_source
 from dyad.extract.event_targets import target_options
 from dyad.extract.event_triggers import match_trigger, object_of_verb_match, raised_object
+from dyad.extract.non_agents import is_natural_force
 from dyad.extract.patterns import EventPattern, PatternBook, lemma_forms
 from dyad.extract.speech_acts import fold_speech_acts, intent_code
 
@@ -61,12 +62,6 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RE
 DOCUMENTS = {
     "report", "statement", "study", "document", "video", "data", "figure", "book", "film",
     "list", "survey", "poll", "letter", "footage", "transcript", "result", "record",
-}  # fmt: skip
-NON_AGENTS = {
-    "storm", "hurricane", "typhoon", "cyclone", "earthquake", "quake", "flood", "flooding",
-    "wildfire", "drought", "heatwave", "tornado", "rain", "snow", "landslide", "tsunami",
-    "virus", "pandemic", "epidemic", "outbreak", "disease", "recession", "inflation", "share",
-    "stock", "price", "market", "index", "currency", "economy", "crisis",
 }  # fmt: skip
 # "New rules target emissions": a policy attacks no one (it may still ban: "the law bans rallies").
 POLICIES = {
@@ -228,7 +223,7 @@ def _reported_blame(copula: Token) -> EventCandidate | None:
         return None
     source = subject_of(clause)
     target = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    if target is None or not can_be_actor(target) or target.lemma_.lower() in NON_AGENTS:
+    if target is None or not can_be_actor(target) or is_natural_force(target.lemma_.lower()):
         return None  # "said the storm was responsible for the cuts": no one is blamed
     return EventCandidate(
         trigger_start=blame.i,
@@ -410,7 +405,7 @@ def _no_agent(verb: Token, event_type: str) -> bool:
     if subject is None:
         return False
     lemma = subject.lemma_.lower()
-    return lemma in NON_AGENTS or (event_type == "ASSAULT" and lemma in POLICIES)
+    return is_natural_force(lemma) or (event_type == "ASSAULT" and lemma in POLICIES)
 
 
 # "claimed Iran was behind the attack": words that make a claim an accusation without an act.

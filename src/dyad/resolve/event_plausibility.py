@@ -17,12 +17,11 @@ Two kinds of check, each general and each recorded in the event's ``rule``:
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Event, Mention
+from dyad.extract.non_agents import non_agent_nouns
 from dyad.resolve.actor_layout import dateline_spans
 from dyad.resolve.event_cameo_codes import (
     doers,
@@ -32,8 +31,6 @@ from dyad.resolve.event_cameo_codes import (
     with_code,
     without_dateline_actors,
 )
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
 # Sectors of the actors who wage conventional war: armed forces, rebels and armed groups,
 # international militarised groups. A state (an actor of kind "country", or its government)
@@ -95,20 +92,6 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 INCIDENT_NOUNS = frozenset(
     {"explosion", "blast", "fire", "blaze", "leak", "spill", "accident", "crash", "collapse"}
 )
-
-
-@cache
-def non_agent_nouns(path: Path = DATA_DIR / "non_agents.tsv") -> dict[str, str]:
-    """Lemma -> class (disease, fire, weather, hazard, substance, mishap) from non_agents.tsv."""
-    nouns: dict[str, str] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#") or raw.startswith("lemma\t"):
-            continue
-        cols = raw.split("\t")
-        if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
-            raise ValueError(f"{path}:{number}: want: lemma, class")
-        nouns[cols[0].strip().lower()] = cols[1].strip()
-    return nouns
 
 
 def checked_events(
