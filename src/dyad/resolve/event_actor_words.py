@@ -138,7 +138,7 @@ def is_place_token(token: Token) -> bool:
 
 def organisation_of(token: Token, kb: ActorKB) -> Token | None:
     """The organisation that officials or members stand for ("Red Cross officials", "army
-    officers", "members of the Association of African Jurists"); a state's officials stay
+    officers", "members of the Federation of Coastal Fishers"); a state's officials stay
     officials."""
     if token.lemma_.lower() in SPEAKER_NOUNS and not token.ent_type_:
         for prep in token.children:  # "a spokesman for the foreign ministry": the ministry

@@ -235,7 +235,8 @@ def _target(
     source: Participant | None = None,
 ) -> Participant | None:
     """The first target candidate that names an actor or a place ("power lines" names neither)
-    other than the source ("would deny entry to the United States to all individuals"). A place
+    other than the source ("Canada said it would deny entry to Canada to the activists": the
+    activists, not Canada). A place
     that resolves to no actor ("killed 14 people in Marsabit": no country for Marsabit's people)
     gives way to a later candidate that does."""
     unresolved: Participant | None = None
