@@ -78,8 +78,8 @@ def test_a_bad_pattern_line_names_the_file_and_line(tmp_path: Path) -> None:
 
 
 def test_a_reported_obligation_is_a_demand_on_its_subject() -> None:
-    events = events_of("Russia said on Tuesday that Sudan must return the captured helicopter.")
-    assert events[0][0] == "REQUEST" and events[0][2:4] == ("Russia", "Sudan")
+    events = events_of("Turkey said on Friday that Greece must hand back the seized fishing boat.")
+    assert events[0][0] == "REQUEST" and events[0][2:4] == ("Turkey", "Greece")
 
 
 def test_a_future_act_with_an_unless_clause_is_a_threat() -> None:
@@ -88,8 +88,8 @@ def test_a_future_act_with_an_unless_clause_is_a_threat() -> None:
 
 
 def test_willingness_to_withdraw_is_an_intent_to_agree() -> None:
-    events = events_of("Syria says it is willing to withdraw its troops from Lebanon.")
-    assert [e[0] for e in events] == ["AGREE"] and events[0][2] == "Syria"
+    events = events_of("Armenia says it is willing to withdraw its soldiers from Azerbaijan.")
+    assert [e[0] for e in events] == ["AGREE"] and events[0][2] == "Armenia"
 
 
 def test_a_negated_promise_of_aid_is_a_rejection() -> None:
@@ -295,7 +295,7 @@ def test_rioters_burning_cars_is_a_riot() -> None:
 
 
 def test_an_intention_governs_a_chain_of_infinitives() -> None:
-    events = events_of("Norway is ready to help defend Saudi Arabia if it is attacked.")
+    events = events_of("Japan is ready to help defend the Philippines if it is attacked.")
     assert events and all(e[0] == "AGREE" for e in events)
 
 

@@ -93,12 +93,12 @@ def assigned(sentence: str) -> list[tuple[str, str, dict[str, int]]]:
             ("size", 1200, "more than", "More than 1,200 demonstrators"),
         ),
         (
-            "Masked assailants killed 12 Christians in a brutal attack.",
-            ("fatalities", 12, None, "12 Christians"),
+            "Unknown attackers killed 17 Hindus in a temple raid.",
+            ("fatalities", 17, None, "17 Hindus"),
         ),
         (
-            "Over 50 people were reported to have been killed in the district.",
-            ("fatalities", 50, "more than", "Over 50 people"),
+            "Over 80 villagers were reported to have been killed near the border.",
+            ("fatalities", 80, "more than", "Over 80 villagers"),
         ),
         ("The blast claimed five lives.", ("fatalities", 5, None, "five lives")),
         (
@@ -137,7 +137,7 @@ def test_a_reported_figure_is_read_with_its_qualifier_and_span(
         "Police arrested at least 40 protesters in the capital.",
         "Few were hurt and no one was killed in the attack.",
         "The strike cut power to tens of thousands of homes.",
-        "On Sunday, gunmen in Mosul shot two American soldiers driving through the city.",
+        "On Friday, snipers in Aleppo shot three Turkish engineers walking near the market.",
     ],
 )
 def test_dates_ages_names_money_percentages_and_arrests_are_not_figures(sentence: str) -> None:
@@ -251,8 +251,8 @@ def test_a_misattached_subject_keeps_its_own_verb() -> None:
 
 def test_part_of_a_group_and_an_increment_do_not_replace_the_total() -> None:
     found = assigned(
-        "Rioting inmates killed five fellow prisoners, beheading at least two of them."
+        "Rebel fighters killed nine captured policemen, beheading at least three of them."
     )
-    assert [f["fatalities"] for _, _, f in found if "fatalities" in f] == [5]
+    assert [f["fatalities"] for _, _, f in found if "fatalities" in f] == [9]
     found = assigned("Gunmen killed more than 30 people in the attack, and two more villagers.")
     assert [f["fatalities"] for _, _, f in found if "fatalities" in f] == [30]

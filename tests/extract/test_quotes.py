@@ -210,12 +210,12 @@ def test_continued_with_a_colon_cues_the_direct_quote() -> None:
 
 
 def test_stance_verb_complement_is_an_attribution() -> None:
-    text = "Clinton wants to triple the size of the AmeriCorps program."
+    text = "Sanders wants to double the budget of the Peace Corps."
     assert (
         "indirect",
-        "to triple the size of the AmeriCorps program",
+        "to double the budget of the Peace Corps",
         "wants",
-        "Clinton",
+        "Sanders",
         "stance",
     ) in (quotes_of(text))
 
@@ -278,11 +278,11 @@ def test_transcript_label_names_the_speaker() -> None:
 
 def test_speaker_with_a_long_apposition_after_the_quote() -> None:
     text = (
-        "“It is an invasion of the state regulatory domain,” Scott Pruitt, the Republican "
-        "attorney general of Oklahoma, one of the states suing the agency, said on Tuesday."
+        "“This is an attack on the rights of farmers,” Maria Delgado, the Democratic governor "
+        "of New Mexico, one of the states joining the lawsuit, said on Monday."
     )
     (found,) = [q for q in quotes_of(text) if q[0] == "direct"]
-    assert found[2] == "said" and found[3] == "Scott Pruitt"
+    assert found[2] == "said" and found[3] == "Maria Delgado"
 
 
 def test_second_subject_outside_the_quote_is_the_speaker() -> None:
@@ -296,11 +296,11 @@ def test_second_subject_outside_the_quote_is_the_speaker() -> None:
 
 def test_verb_governing_an_uncued_quote_gives_its_subject() -> None:
     text = (
-        "In an August speech, Trump attacked “the hateful ideology of radical Islam and its "
-        "oppression of women.”"
+        "In a March rally, Sanders attacked “the corrosive influence of big money and its grip "
+        "on Washington.”"
     )
     (found,) = [q for q in quotes_of(text) if q[0] == "direct"]
-    assert found[3] == "Trump" and found[4] == "governor-subject"
+    assert found[3] == "Sanders" and found[4] == "governor-subject"
 
 
 def test_by_saying_takes_the_subject_of_the_outer_verb() -> None:

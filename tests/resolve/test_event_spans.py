@@ -90,8 +90,8 @@ def test_where_a_person_comes_from_is_part_of_the_target() -> None:
 
 
 def test_the_owner_of_a_burnt_office_is_the_target() -> None:
-    roles = coded_roles("Settlers set fire to the offices of the Palestinian governor overnight.")
-    assert roles[0] == ("COERCE", "Settlers", "Palestinian governor")
+    roles = coded_roles("Villagers set fire to the offices of the Kurdish mayor on Sunday.")
+    assert roles[0] == ("COERCE", "Villagers", "Kurdish mayor")
 
 
 def test_a_descriptive_participle_compound_is_not_part_of_a_place() -> None:
