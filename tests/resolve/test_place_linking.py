@@ -40,16 +40,16 @@ def places_of(text: str) -> list[Place]:
         ),
         # the article ("the") hangs from the area noun: the name itself is still the finer place
         (
-            "A car parked at the entrance of the Hurriyah al-Ola district in northern Baghdad "
-            "exploded on Sunday.",
+            "A truck left at the gate of the Zayouna al-Jadida quarter in eastern Baghdad "
+            "exploded on Wednesday.",
             "exploded",
-            "the Hurriyah al-Ola",
+            "the Zayouna al-Jadida",
         ),
-        # ... and "The Toronto-born" still says where a person comes from
+        # ... and "The Ottawa-born" still says where a person comes from
         (
-            "The Toronto-born Khadr was captured in Afghanistan in 2002.",
+            "The Ottawa-born fighter was captured in Somalia in 2009.",
             "captured",
-            "Afghanistan",
+            "Somalia",
         ),
         # "the neighbourhood of X" names X: the city owning it only locates it
         (
@@ -60,29 +60,28 @@ def places_of(text: str) -> list[Place]:
         ),
         # "the X district of Y": X names the district, Y only locates it ...
         (
-            "A suicide bomber struck a coffee shop in the Washash district of Baghdad on Sunday.",
+            "A car bomb struck a busy bus station in the Bayaa district of Baghdad on Tuesday.",
             "struck",
-            "Washash",
+            "Bayaa",
         ),
         # ... but in "the Y suburb of X" a town before the noun locates the name after "of"
         (
-            "A former MP was shot dead at his home in the Nairobi suburb of Syokimau.",
-            "shot",
-            "Syokimau",
+            "A retired judge was stabbed outside his house in the Kampala suburb of Ntinda.",
+            "stabbed",
+            "Ntinda",
         ),
         # a participle modifying the subject has a scene of its own
         (
-            "Five soldiers stationed at Fort Bliss, Texas, were captured in an ambush near "
-            "Nasiriyah.",
+            "Three marines stationed at Camp Pendleton, California, were captured during a raid "
+            "near Fallujah.",
             "captured",
-            "Nasiriyah",
+            "Fallujah",
         ),
         # a town described as near another: the other is only a reference point
         (
-            "The suicide bomber blew himself up in the market of Hawija, a town near Kirkuk, on "
-            "Saturday.",
+            "A bomber blew himself up at a police post in Baiji, a town near Tikrit, on Friday.",
             "blew",
-            "Hawija",
+            "Baiji",
         ),
     ],
 )
@@ -97,7 +96,7 @@ def test_the_scene_is_the_finest_place_of_the_events_own_clause(
     [
         # the object of "against", "with", "for", "by" is a party or a topic, not a scene
         (
-            "Thousands of students demonstrated against Israel and the United States.",
+            "Hundreds of lawyers demonstrated against France and its allies on Monday.",
             "demonstrated",
         ),
         ("Protesters clashed with Turkey's riot police on Friday.", "clashed"),
@@ -107,9 +106,9 @@ def test_the_scene_is_the_finest_place_of_the_events_own_clause(
         # "X-backed", "X-led": the place names a sponsor (examples/07, /12)
         ("The Turkey-backed rebels captured two villages overnight.", "captured"),
         # a country modifying a thing or a person says whose it is, not where
-        ("Insurgents shot down a U.S. helicopter on Sunday.", "shot"),
-        ("Only Spain's Miguel Indurain captured five titles in a row.", "captured"),
-        ("Israel captured the heights in the 1967 Mideast war.", "captured"),
+        ("Rebels shot down a U.S. surveillance drone on Friday.", "shot"),
+        ("Only Norway's Erik Solberg captured three straight titles.", "captured"),
+        ("Egypt captured the east bank of the canal in the 1973 war.", "captured"),
     ],
 )
 def test_a_place_that_names_a_party_a_path_or_an_owner_is_no_scene(text: str, trigger: str) -> None:
@@ -117,70 +116,68 @@ def test_a_place_that_names_a_party_a_path_or_an_owner_is_no_scene(text: str, tr
 
 
 def test_a_possessive_country_before_part_of_its_territory_is_still_the_scene() -> None:
-    text = "Police boats will patrol Sri Lanka's west coast from next week."
-    assert linked(text, "patrol") in {"Sri Lanka", "west coast"}
-    text = "Supporters of the opposition clashed with police near Pakistan's parliament."
-    assert linked(text, "clashed") == "Pakistan"
+    text = "Navy frigates will patrol Somalia's northern coast starting in March."
+    assert linked(text, "patrol") in {"Somalia", "northern coast"}
+    text = "Farmers clashed with police near Kenya's parliament."
+    assert linked(text, "clashed") == "Kenya"
 
 
 def test_a_territory_captured_in_the_passive_is_where_it_happened() -> None:
     """The subject of a passive act on a territory is taken for an actor by the toponym finder,
     but it is the scene of that act (and of no other)."""
-    text = "East Jerusalem was captured by Israel in the 1967 war."
-    assert linked(text, "captured") == "East Jerusalem"
-    text = "Kosovo is patrolled by a NATO-led peacekeeping force."
-    assert linked(text, "patrolled") == "Kosovo"
-    assert linked("Ukraine has destroyed its SS-19 missiles.", "destroyed") is None
+    text = "South Ossetia was captured by Russia in 2008."
+    assert linked(text, "captured") == "South Ossetia"
+    text = "Western Sahara is patrolled by a UN monitoring mission."
+    assert linked(text, "patrolled") == "Western Sahara"
+    assert linked("Kazakhstan has destroyed its stock of chemical shells.", "destroyed") is None
 
 
 def test_an_adjective_the_gazetteer_does_not_know_is_no_scene() -> None:
-    text = (
-        "A suicide bomber killed seven people at a checkpoint outside a Shiite district in Baghdad."
-    )
-    assert linked(text, "killed") == "Baghdad"
+    text = "Gunmen wounded eleven shoppers at a bakery inside a Shiite district in Basra."
+    assert linked(text, "wounded") == "Basra"
 
 
 def test_a_country_elsewhere_in_the_sentence_counts_only_when_named_as_a_scene() -> None:
     text = (
-        "More than 2,400 people have been killed in violence that has rocked towns in southern "
-        "Thailand for three years."
+        "About 650 villagers have been killed in clashes that have swept districts in northern "
+        "Mozambique this year."
     )
-    assert linked(text, "killed") == "Thailand"
+    assert linked(text, "killed") == "Mozambique"
     text = "He was shot after he said that Russia was behind the poisoning."
     assert linked(text, "shot") is None
 
 
 def test_a_place_in_the_attribution_of_a_report_is_not_the_scene() -> None:
     text = (
-        "According to a military source in Aleppo, the air force struck rebel positions near "
-        "Saraqib on Monday."
+        "According to a security official in Mosul, warplanes struck militant camps near Sinjar "
+        "on Thursday."
     )
-    assert linked(text, "struck") == "Saraqib"
+    assert linked(text, "struck") == "Sinjar"
     text = (
-        "A string of bombs killed 14 people in Iraq on Saturday as the new ambassador in "
-        "Washington said that the United States would help."
+        "Two car bombs killed nine people in Pakistan on Tuesday as the foreign minister in "
+        "London said that Britain would send aid."
     )
-    assert linked(text, "killed") == "Iraq"
+    assert linked(text, "killed") == "Pakistan"
     # a verb of naming is no report: the village is where the attack was
-    text = "Gunmen attacked a village called Kadarko in Nasarawa state on Sunday."
-    assert linked(text, "attacked") in {"Kadarko", "Nasarawa"}
+    text = "Bandits attacked a hamlet called Dogo Nahawa in Plateau state on Monday."
+    assert linked(text, "attacked") in {"Dogo Nahawa", "Plateau"}
 
 
 def test_the_threshold_of_a_place_is_at_that_place_not_a_destination() -> None:
-    text = "Several hundred Palestinians demonstrated at the entrance to Bethlehem on Friday."
-    assert linked(text, "demonstrated") == "Bethlehem"
-    text = "Government troops destroyed 14 rebel bunkers close to Jaffna on Sunday."
-    assert linked(text, "destroyed") == "Jaffna"
+    text = "Around fifty taxi drivers demonstrated at the entrance to Nablus on Wednesday."
+    assert linked(text, "demonstrated") == "Nablus"
+    text = "Army units destroyed six guerrilla camps close to Batticaloa on Thursday."
+    assert linked(text, "destroyed") == "Batticaloa"
 
 
 def test_planes_based_somewhere_patrol_elsewhere() -> None:
-    text = "A U.S.-led air force based in Incirlik has been patrolling over northern Iraq."
-    assert linked(text, "patrolling") == "Iraq"
+    text = "NATO warplanes based in Aviano have been patrolling over central Bosnia."
+    assert linked(text, "patrolling") == "Bosnia"
 
 
 def test_a_name_after_of_a_proper_noun_is_part_of_that_name() -> None:
-    text = "Ricardo Munguia of El Salvador was shot and killed in southern Afghanistan."
-    assert linked(text, "shot") == "Afghanistan"
+    text = "Luis Ordonez of El Salvador was fatally shot in eastern Congo."
+    assert linked(text, "shot") == "Congo"
 
 
 def test_a_place_after_of_in_the_subject_says_who_not_where() -> None:
@@ -193,10 +190,10 @@ def test_a_place_after_of_in_the_subject_says_who_not_where() -> None:
 
 def test_lower_case_words_the_gazetteer_does_not_know_are_no_scene() -> None:
     text = (
-        "Militants bombed the main hotel used by the party at its conference in Brighton, on "
-        "the south coast of England, killing five people."
+        "Rebels shelled the harbour used by the navy at its base in Trincomalee, on the east "
+        "coast of Sri Lanka, wounding ten sailors."
     )
-    assert linked(text, "bombed") == "Brighton"
+    assert linked(text, "shelled") == "Trincomalee"
 
 
 def test_a_man_captured_in_the_passive_is_no_territory() -> None:

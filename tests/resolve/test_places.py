@@ -140,7 +140,9 @@ def test_a_name_followed_by_state_is_the_state_in_every_mention() -> None:
 
 
 def test_the_state_of_a_name_is_the_state() -> None:
-    washington = _places("The disease was found in a cow on a farm in the state of Washington.")
+    washington = _places(
+        "Inspectors confirmed the infection in a dairy herd in the state of Washington."
+    )
     assert washington["Washington"].precision == "admin1"
 
 
@@ -153,8 +155,8 @@ def test_a_part_of_a_state_named_like_a_city_is_the_state() -> None:
 
 def test_names_listed_with_states_are_states() -> None:
     text = (
-        "Cases were reported in a diverse group of states including Georgia, Oklahoma, "
-        "Pennsylvania, Wisconsin and California."
+        "Health officials counted new infections in five states including Oklahoma, Georgia, "
+        "Iowa, Pennsylvania and Maine."
     )
     places = _places(text)
     assert {places[n].precision for n in ("Georgia", "Oklahoma", "Pennsylvania")} == {"admin1"}
@@ -168,12 +170,14 @@ def test_a_town_qualified_by_its_state_lies_in_that_state() -> None:
 
 
 def test_a_two_word_demonym_resolves_to_its_region() -> None:
-    central = _places("A caravan of Central American migrants reached the border on Monday.")
+    central = _places(
+        "Hundreds of Central American asylum seekers crossed into Guatemala on Monday."
+    )
     assert central["Central American"].name == "Central America"
 
 
 def test_a_compass_word_at_the_start_of_a_name_is_no_embedded_place() -> None:
-    places = _places("The victim was stabbed on the South Kilburn Estate in north-west London.")
+    places = _places("A teenager was robbed near the South Acton Estate in west London.")
     assert "South" not in places
     assert places["London"].country == "GBR"
 

@@ -376,5 +376,5 @@ def test_an_offset_off_the_calendar_is_unknown_not_an_error() -> None:
 
 def test_years_later_counts_from_the_last_year_named_however_far_back() -> None:
     text = "The talks failed in 2014. " + "Envoys met and argued about the text. " * 8
-    text += "A little more than a year later, in Paris, they agreed."
+    text += "Little more than a year later, both sides signed a deal in Vienna."
     assert timex_values(text)[-1] == ("more than a year later", "2015")

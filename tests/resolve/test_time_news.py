@@ -141,9 +141,9 @@ from timex_helpers import ANCHOR, timex_values
             "2026-01-07",
         ),
         ("The attack came hours after the vote.", "hours", "PTXH"),
-        ("He was formally arrested later Thursday.", "later Thursday", "2026-01-08"),
+        ("She was charged with fraud later Thursday.", "later Thursday", "2026-01-08"),
         ("Police are investigating a crash early Tuesday.", "early Tuesday", "2026-01-06"),
-        ("Police are searching for a suspect in a Dec. 21 robbery.", "Dec. 21", "2025-12-21"),
+        ("Detectives want to question a man over a Dec. 17 burglary.", "Dec. 17", "2025-12-17"),
         ("The chancellor is leaving to run a university on June 1.", "June 1", "2026-06-01"),
         ("The bombing a week ago Tuesday killed 12.", "a week ago Tuesday", "2025-12-30"),
         ("The law was passed in 1998 and amended a decade later.", "a decade later", "200"),
@@ -212,8 +212,8 @@ def test_hydrogen_and_flu_strains_are_not_halves() -> None:
 
 
 def test_a_text_writing_the_day_first_reads_its_ambiguous_dates_day_first() -> None:
-    text = "Waterpower Week runs 30/04/2018 - 02/05/2018 in Cardiff."
+    text = "The Tidal Energy Forum runs 28/05/2018 - 01/06/2018 in Swansea."
     assert timex_values(text, dt.date(2018, 1, 15)) == [
-        ("30/04/2018", "2018-04-30"),
-        ("02/05/2018", "2018-05-02"),
+        ("28/05/2018", "2018-05-28"),
+        ("01/06/2018", "2018-06-01"),
     ]
