@@ -283,7 +283,7 @@ def _reading(head: Token, lex: Lexicon) -> tuple[str, Token, Token, Token | None
     if role in {"dobj", "attr"} and _has_toll_subject(predicate, cues):
         return "fatalities", predicate, argument, counted, "toll:reached"
     verb = predicate.lemma_.lower()
-    if role in {"nsubj", "nsubjpass"}:  # "50 people were reported to have been killed"
+    if role in {"nsubj", "nsubjpass"}:  # "80 villagers were reported to have been killed"
         raised = next((c for c in predicate.children if c.dep_ in {"xcomp", "oprd"}), None)
         found = _verb_kind(raised.lemma_.lower(), cues) if raised is not None else None
         if raised is not None and found:
