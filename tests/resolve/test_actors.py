@@ -529,3 +529,17 @@ def test_the_government_is_not_a_countryless_plural_named_before() -> None:
     found = mention(resolve(text), "government")
     assert found.actor is not None
     assert (found.actor.country, found.actor.sector) == ("NER", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "iso3"),
+    [
+        ("Tanzana has agreed to reopen its border.", "Tanzana", "TZA"),
+        ("Venezuala has agreed to free the prisoners.", "Venezuala", "VEN"),
+    ],
+)
+def test_a_misspelt_country_the_parser_tags_as_a_name_is_still_the_country(
+    text: str, word: str, iso3: str
+) -> None:
+    found = mention(resolve(text), word)
+    assert found.actor is not None and found.actor.country == iso3

@@ -315,7 +315,9 @@ class ActorResolver(NameRules, SectorNounRules, OtherNounRules):
                 named = named.model_copy(update={"sector": "REB"})
         if named is not None:
             return named, named.kind, None
-        misspelt = ent is None and head.pos_ == "PROPN" and len(span) == 1
+        # "Ethopia" untagged, "Tanzana" or "Venezuala" tagged as a one-word organisation or person
+        guessed = ent is None or (len(ent) == 1 and ent.label_ in {"ORG", "PERSON"})
+        misspelt = guessed and head.pos_ == "PROPN" and len(span) == 1
         typo = self.kb.country_by_misspelling(head.text) if misspelt else None
         if typo is not None:
             actor = Actor(
