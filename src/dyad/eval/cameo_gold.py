@@ -218,6 +218,10 @@ class RatedSentence:
         roots = self.labels[rater]
         return roots[0] if roots else NO_EVENT
 
+    def most_coded_event(self) -> bool:
+        """Whether more than half of the raters coded an event."""
+        return sum(self.primary(r) != NO_EVENT for r in self.labels) * 2 > len(self.labels)
+
 
 _ROOT_LABEL = re.compile(r"^\s*\d-(\d{1,2})\b")
 
@@ -248,7 +252,8 @@ def read_cameo_conflibert_annotations(
     return out
 
 
-def _as_level(label: str, level: str) -> str:
+def as_level(label: str, level: str) -> str:
+    """A rater's label at the CAMEO-root or PentaClass level (no-event stays no-event)."""
     if level == "root" or label == NO_EVENT:
         return label
     return str(pentaclass_for_cameo(label))
@@ -272,10 +277,10 @@ def rater_agreement(
     pair_scores: list[float] = []
     loo_hits = loo_total = 0
     for sentence in sentences:
-        labels = [_as_level(sentence.primary(r), level) for r in sorted(sentence.labels)]
+        labels = [as_level(sentence.primary(r), level) for r in sorted(sentence.labels)]
         if len(labels) < min_raters:
             continue
-        if events_only and sum(label != NO_EVENT for label in labels) * 2 <= len(labels):
+        if events_only and not sentence.most_coded_event():
             continue
         n += 1
         top = Counter(labels).most_common(1)[0][1]

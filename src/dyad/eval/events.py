@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dyad.article import Article, article_id_for
+from dyad.article import Article, CodedArticle, article_id_for
 from dyad.eval.cameo_gold import read_conflibert_cameo_test, read_petr2_gsr_validation
 from dyad.eval.cameo_plover import load_cameo_plover
 from dyad.eval.event_gold import GoldSentence, dev_test_split, read_plover_gsr
@@ -37,16 +37,17 @@ def read_gold(dataset: Path) -> list[GoldSentence]:
     raise ValueError(f"unknown event set {name!r}: expected one of {', '.join(KNOWN_SETS)}")
 
 
+def coded_sentence(text: str) -> CodedArticle:
+    """A gold sentence coded as a one-sentence article (no date: the event sets have none)."""
+    article = Article(id=article_id_for(text), text=text, date=None, date_source="none")
+    return code_article(article)
+
+
 def predict(sentences: list[GoldSentence]) -> dict[str, list[PredEvent]]:
-    """Code each sentence as a one-sentence article (no date: these sets have none)."""
-    predictions: dict[str, list[PredEvent]] = {}
-    for sentence in sentences:
-        article = Article(
-            id=article_id_for(sentence.text), text=sentence.text, date=None, date_source="none"
-        )
-        coded = code_article(article)
-        predictions[sentence.sent_id] = [pred_from_event(e) for e in coded.events]
-    return predictions
+    """Code each sentence as a one-sentence article."""
+    return {
+        s.sent_id: [pred_from_event(e) for e in coded_sentence(s.text).events] for s in sentences
+    }
 
 
 def evaluate_events(

@@ -15,21 +15,21 @@ public statement"), because dyad by design codes no event for a bare statement.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dyad.article import Article, article_id_for
 from dyad.eval.cameo_gold import (
     NO_EVENT,
     RatedSentence,
+    as_level,
     rater_agreement,
     read_cameo_conflibert_annotations,
 )
-from dyad.eval.cameo_plover import cameo_root, pentaclass_for_cameo
+from dyad.eval.cameo_plover import cameo_root
 from dyad.eval.event_gold import split_key_for, split_of
-from dyad.pipeline import code_article
+from dyad.eval.events import coded_sentence
 
 RATER_SET = "cameo_conflibert_annotations"
 STATEMENT_ROOT = "01"
@@ -53,25 +53,15 @@ def split_rated(sentences: Iterable[RatedSentence], split: str) -> list[RatedSen
     return [s for s in sentences if split_of(split_key_for(s.text)) == split]
 
 
-def _level(label: str, level: str) -> str:
-    return label if level == "root" or label == NO_EVENT else str(pentaclass_for_cameo(label))
-
-
 def plurality(sentence: RatedSentence, level: str = "root") -> str | None:
     """The strict plurality of the raters' first labels; None on a tie or too few raters."""
-    labels = [_level(sentence.primary(r), level) for r in sorted(sentence.labels)]
+    labels = [as_level(sentence.primary(r), level) for r in sorted(sentence.labels)]
     if len(labels) < MIN_RATERS:
         return None
     ranked = Counter(labels).most_common()
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
-
-
-def most_coded_event(sentence: RatedSentence) -> bool:
-    """Whether more than half of the raters coded an event for the sentence."""
-    coded = sum(sentence.primary(r) != NO_EVENT for r in sentence.labels)
-    return coded * 2 > len(sentence.labels)
 
 
 def outcomes(
@@ -83,8 +73,8 @@ def outcomes(
         gold = plurality(sentence, level)
         if gold is None:
             continue
-        mine = _level(predicted.get(sentence.sent_id, NO_EVENT), level)
-        out.append(RatedOutcome(sentence.sent_id, gold, mine, most_coded_event(sentence)))
+        mine = as_level(predicted.get(sentence.sent_id, NO_EVENT), level)
+        out.append(RatedOutcome(sentence.sent_id, gold, mine, sentence.most_coded_event()))
     return out
 
 
@@ -95,7 +85,7 @@ def _share(hits: int, total: int) -> float | None:
 def _detection(sentences: list[RatedSentence], predicted: Mapping[str, str]) -> dict[str, Any]:
     tp = fp = fn = 0
     for sentence in sentences:
-        gold = most_coded_event(sentence)
+        gold = sentence.most_coded_event()
         mine = predicted.get(sentence.sent_id, NO_EVENT) != NO_EVENT
         tp += gold and mine
         fp += mine and not gold
@@ -148,17 +138,18 @@ def predicted_root(cameo_codes: list[str | None]) -> str:
 
 def predict_rated(sentences: Iterable[RatedSentence]) -> dict[str, str]:
     """Code each sentence as a one-sentence article; its label per ``predicted_root``."""
-    out = {}
-    for sentence in sentences:
-        article = Article(
-            id=article_id_for(sentence.text), text=sentence.text, date=None, date_source="none"
-        )
-        out[sentence.sent_id] = predicted_root([e.cameo for e in code_article(article).events])
-    return out
+    return {
+        s.sent_id: predicted_root([e.cameo for e in coded_sentence(s.text).events])
+        for s in sentences
+    }
 
 
-def evaluate_raters(folder: Path, split: str = "all") -> dict[str, Any]:
+def evaluate_raters(
+    folder: Path, split: str = "all", progress: Callable[[str], None] | None = None
+) -> dict[str, Any]:
     """Read the last complete rounds, code the chosen half and score it."""
+    if progress:
+        progress(folder.name)
     sentences = split_rated(read_cameo_conflibert_annotations(folder), split)
     return score_raters(sentences, predict_rated(sentences), label=f"{folder.name} ({split})")
 

@@ -65,10 +65,7 @@ def eval_events(
     from dyad.eval.rater_events import RATER_SET, evaluate_raters, render_raters
 
     if gold.name == RATER_SET:
-        if split not in {"dev", "test", "all"}:
-            fail("--split must be dev, test or all")
-        errors.print(f"coding {gold.name} ...")
-        raters = evaluate_raters(gold, split)
+        raters = _split_eval(evaluate_raters, gold, split)
         if as_json:
             console.print_json(json.dumps(raters, default=str))
         else:
