@@ -8,6 +8,8 @@ import re
 
 from spacy.tokens import Doc
 
+from dyad.nlp.doc_text import doc_text
+
 
 def quoted_tokens(doc: Doc) -> set[int]:
     """Indices of the tokens inside quotation marks (a paragraph break closes a quote)."""
@@ -50,6 +52,6 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 def dateline_tokens(doc: Doc) -> set[int]:
     """The words of each wire dateline (``dateline_spans``): where a story was filed, and by
     which agency, never an actor."""
-    spans = dateline_spans(doc.text)
+    spans = dateline_spans(doc_text(doc))
     words = (t for t in doc if not (t.is_punct or t.is_space))
     return {t.i for t in words if any(s <= t.idx < e for s, e in spans)}

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Event, Mention, Participant
+from dyad.nlp.doc_text import span_at
 
 # Who represses: police, security and intelligence services, armed forces, governments.
 REPRESSOR_SECTORS = frozenset({"COP", "MIL", "SPY", "GOV"})
@@ -239,8 +240,8 @@ def _crowd_weapon(trigger: Span) -> bool:
 def _participant_head(part: Participant | None, doc: Doc, offset: int) -> Token | None:
     if part is None:
         return None
-    span = doc.char_span(part.start - offset, part.end - offset, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    span = span_at(doc, part.start, part.end, offset)
+    return span.root if span is not None else None
 
 
 def _bombing_code(event: Event, trigger: Span, armed_source: bool) -> str | None:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.article import Event, Mention
 from dyad.extract.non_agents import non_agent_nouns
+from dyad.nlp.doc_text import doc_text, span_at
 from dyad.resolve.actor_layout import dateline_spans
 from dyad.resolve.event_cameo_codes import (
     doers,
@@ -109,10 +110,10 @@ def checked_events(
     ``mention_for`` (token index -> resolved mention) lets a source read from a wire dateline
     give way to the verb's real subject."""
     kept: list[Event] = []
-    datelines = [(start + offset, end + offset) for start, end in dateline_spans(doc.text)]
+    datelines = [(start + offset, end + offset) for start, end in dateline_spans(doc_text(doc))]
     at_war = _armed_story(events)
     for event in events:
-        trigger = _trigger_span(event, doc, offset)
+        trigger = span_at(doc, event.trigger.start, event.trigger.end, offset)
         if trigger is None:
             kept.append(without_dateline_actors(event, datelines))
             continue
@@ -205,13 +206,6 @@ def _by_armed_means(verb: Token) -> bool:
             if lemma == "strike" and any(m.lower_ in AIR_STRIKE_MODIFIERS for m in word.lefts):
                 return True
     return False
-
-
-def _trigger_span(event: Event, doc: Doc, offset: int) -> Span | None:
-    span = doc.char_span(
-        event.trigger.start - offset, event.trigger.end - offset, alignment_mode="expand"
-    )
-    return span if span is not None and len(span) else None
 
 
 def _non_agent_class(doer: Token) -> tuple[str, str] | None:

@@ -22,6 +22,7 @@ from dyad.extract.event_arguments import RECIPROCAL_TYPES
 from dyad.extract.events import EventCandidate
 from dyad.extract.magnitude_owners import assign_magnitudes
 from dyad.extract.magnitudes import MagnitudeSpan, find_magnitudes
+from dyad.nlp.doc_text import span_at
 from dyad.resolve.actor_phrases import country_of_name
 from dyad.resolve.actors import WEAPON_TERMS, ActorResolver
 from dyad.resolve.event_spans import actor_span, actor_token, is_actor_token, is_place_token
@@ -304,9 +305,7 @@ def _same_sentence_antecedent(
     if token.pos_ != "PRON" or ante is None:
         return None
     sent = token.sent
-    span = actors.doc.char_span(
-        ante.start - actors.offset, ante.end - actors.offset, alignment_mode="expand"
-    )
+    span = span_at(actors.doc, ante.start, ante.end, actors.offset)
     if span is None or span.start < sent.start or span.end > sent.end:
         return None
     return span.root

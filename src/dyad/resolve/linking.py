@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dyad.article import DateMention
+from dyad.nlp.doc_text import span_at
 from dyad.resolve.clauses import CLAUSE_BARRIERS, clause_tokens, governing_heads
 from dyad.resolve.place_linking import link_place
 
@@ -18,7 +19,7 @@ def _spans_in(doc: Doc, ids: set[int], offset: int, items: list, attr_ok: object
     """The items (with article offsets) that overlap any of the tokens ``ids``."""
     inside = []
     for item in items:
-        span = doc.char_span(item.start - offset, item.end - offset, alignment_mode="expand")
+        span = span_at(doc, item.start, item.end, offset)
         if span is not None and any(i in ids for i in range(span.start, span.end)):
             inside.append(item)
     return inside

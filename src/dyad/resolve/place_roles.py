@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dyad.article import Place
+from dyad.nlp.doc_text import span_at
 
 # Nouns for a state's agents and for armed or organised groups: a toponym modifying them
 # describes who acted ("U.S. warplanes", "the Khartoum government", "the Sinaloa cartel", "the
@@ -44,8 +45,8 @@ SPEECH_LEMMAS = frozenset({
 def place_root(doc: Doc, place: Place, offset: int) -> Token | None:
     """The syntactic head of a toponym, its article left out ("the Hurriyah district": the
     article hangs from the noun after the name, which would make it the span's root)."""
-    span = doc.char_span(place.start - offset, place.end - offset, alignment_mode="expand")
-    if span is None or not len(span):
+    span = span_at(doc, place.start, place.end, offset)
+    if span is None:
         return None
     words = [t for t in span if t.pos_ not in {"DET", "PUNCT"}]
     if not words:
