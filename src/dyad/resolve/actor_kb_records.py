@@ -220,26 +220,33 @@ def read_countries(path: Path) -> list[Country]:
     return countries
 
 
-def read_sector_terms(path: Path) -> dict[str, str]:
-    terms: dict[str, str] = {}
-    for line, row in _rows(path, SECTOR_COLUMNS):
+def _term_rows(
+    path: Path, columns: tuple[str, ...], normalised: bool = True
+) -> Iterator[tuple[int, dict[str, str], str]]:
+    """(line, row, key) of each row of a term table; ``key`` is the normalised term (the term as
+    written when ``normalised`` is False). An empty or repeated term is an error."""
+    seen: set[str] = set()
+    for line, row in _rows(path, columns):
         term = normalise_name(row["term"])
         if not term:
             raise ActorDataError(path, line, "empty term")
-        if term in terms:
+        key = term if normalised else row["term"]
+        if key in seen:
             raise ActorDataError(path, line, f"duplicate term {row['term']!r}")
-        terms[term] = _sector(path, line, row["sector"])
-    return terms
+        seen.add(key)
+        yield line, row, key
+
+
+def read_sector_terms(path: Path) -> dict[str, str]:
+    return {
+        term: _sector(path, line, row["sector"])
+        for line, row, term in _term_rows(path, SECTOR_COLUMNS)
+    }
 
 
 def read_groups(path: Path) -> dict[str, tuple[str, ...]]:
     groups: dict[str, tuple[str, ...]] = {}
-    for line, row in _rows(path, GROUP_COLUMNS):
-        term = row["term"]
-        if not normalise_name(term):
-            raise ActorDataError(path, line, "empty term")
-        if term in groups:
-            raise ActorDataError(path, line, f"duplicate term {term!r}")
+    for line, row, term in _term_rows(path, GROUP_COLUMNS, normalised=False):
         homes = _split(path, line, row["countries"], "countries")
         if not homes:
             raise ActorDataError(path, line, "no country")
@@ -249,12 +256,4 @@ def read_groups(path: Path) -> dict[str, tuple[str, ...]]:
 
 def read_regions(path: Path) -> frozenset[str]:
     """Normalised names of regions, seas and areas that belong to no one country."""
-    regions: set[str] = set()
-    for line, row in _rows(path, REGION_COLUMNS):
-        term = normalise_name(row["term"])
-        if not term:
-            raise ActorDataError(path, line, "empty term")
-        if term in regions:
-            raise ActorDataError(path, line, f"duplicate term {row['term']!r}")
-        regions.add(term)
-    return frozenset(regions)
+    return frozenset(term for _, _, term in _term_rows(path, REGION_COLUMNS))
