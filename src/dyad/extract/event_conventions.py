@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from dyad.extract.event_arguments import can_be_actor, subject_of
 from dyad.extract.event_candidate import EventCandidate
+from dyad.extract.event_modality import first_conjunct
 from dyad.extract.event_nouns import SURVIVE_VERBS
 from dyad.extract.event_triggers import match_trigger
 from dyad.extract.patterns import EventPattern, PatternBook
@@ -74,11 +75,7 @@ ANNOUNCE_VERBS = {"announce", "declare", "decide", "order", "decree"}
 
 def is_announced_decision(verb: Token) -> bool:
     """ "announced it would freeze aid": the future act of an announced decision."""
-    clause = verb
-    for _ in range(3):
-        if clause.dep_ != "conj":
-            break
-        clause = clause.head
+    clause = first_conjunct(verb)
     return (
         clause.dep_ == "ccomp"
         and clause.head.lemma_.lower() in ANNOUNCE_VERBS

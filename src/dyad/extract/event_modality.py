@@ -180,12 +180,19 @@ EXPECTATION_WORDS = {
 }  # fmt: skip
 
 
-def _hoped_for(verb: Token) -> bool:
+def first_conjunct(verb: Token, limit: int = 3) -> Token:
+    """The first verb of a coordination ``verb`` ends ("said it would meet and sign": "meet"
+    for "sign"), climbing at most ``limit`` conjuncts."""
     clause = verb
-    for _ in range(3):
+    for _ in range(limit):
         if clause.dep_ != "conj":
             break
         clause = clause.head
+    return clause
+
+
+def _hoped_for(verb: Token) -> bool:
+    clause = first_conjunct(verb)
     return clause.dep_ in {"ccomp", "acl"} and any(
         f in EXPECTATION_WORDS for f in lemma_forms(clause.head)
     )  # "hoped" is sometimes lemmatised "hop"
