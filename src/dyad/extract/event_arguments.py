@@ -46,6 +46,17 @@ FORCE_NOUNS = {
 STATIVE_PARTICIPLES = {"oppose", "opposed", "commit", "committed", "dedicate", "devote"}
 
 
+def _between_holders(token: Token, trigger_tokens: list[Token]) -> list[Token]:
+    """Where a "between" pair may hang: the trigger, or the verb a noun trigger is the subject
+    of, or the place of that verb the parser hangs it on ("clashes raged in the north between
+    rebels and troops")."""
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        verb = token.head
+        places = [c for p in verb.children if p.dep_ == "prep" for c in p.children]
+        return [*trigger_tokens, verb, *(c for c in places if c.dep_ == "pobj")]
+    return list(trigger_tokens)
+
+
 def find_arguments(
     token: Token,
     pattern: EventPattern,
@@ -57,7 +68,7 @@ def find_arguments(
     target: Token | None = None
     reciprocal = False
     between = None
-    for holder in trigger_tokens:
+    for holder in _between_holders(token, trigger_tokens):
         between = between or pobj_of(holder, ("between",))
     if between is not None:
         partner = next((c for c in between.children if c.dep_ == "conj"), None)

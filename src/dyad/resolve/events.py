@@ -23,8 +23,8 @@ from dyad.extract.events import EventCandidate
 from dyad.extract.magnitude_owners import assign_magnitudes
 from dyad.extract.magnitudes import MagnitudeSpan, find_magnitudes
 from dyad.nlp.doc_text import span_at
-from dyad.resolve.actor_phrases import country_of_name
 from dyad.resolve.actors import WEAPON_TERMS, ActorResolver
+from dyad.resolve.event_compounds import between_pair, compound_dyads, modifier_members
 from dyad.resolve.event_spans import actor_span, actor_token, is_actor_token, is_place_token
 from dyad.resolve.linking import link_date, link_place
 
@@ -64,6 +64,9 @@ def build_events(
             actors,
         )
         reciprocal = candidate.reciprocal
+        pair_found = between_pair(actors, _participant, candidate.target) if not source else None
+        if pair_found is not None:
+            (source, target), reciprocal = pair_found, True
         if target is None and _symmetric(candidate.event_type, trigger.root):
             # "Sudanese and Chadian troops clashed": each side of the phrase is the other's
             partner = _coordinated_modifier_partner(actors, candidate.source, source)
@@ -101,7 +104,33 @@ def build_events(
             size=_magnitude(article, offset, reported[index].get("size")),
         )
         events.append(event)
+        if not reciprocal:
+            events.extend(_compound_copies(event, actors, (source, target)))
     return events
+
+
+def _compound_copies(
+    event: Event,
+    actors: ActorResolver,
+    found: tuple[Participant | None, Participant | None],
+) -> list[Event]:
+    """The event again for each other member of a coordinated source or target
+    (``event_compounds``); reported figures stay with the first, so casualties count once."""
+    pairs = compound_dyads(actors, _participant, found)
+    return [
+        event.model_copy(
+            update={
+                "event_id": stable_id(event.event_id, "compound", n),
+                "source": source,
+                "target": target,
+                "rule": f"{event.rule}; compound:{n + 2}",
+                "fatalities": None,
+                "injured": None,
+                "size": None,
+            }
+        )
+        for n, (source, target) in enumerate(pairs)
+    ]
 
 
 # Verbs of fighting that need two sides, like meeting or agreeing: "Sudanese and Chadian troops
@@ -118,21 +147,10 @@ def _coordinated_modifier_partner(
 ) -> Participant | None:
     """The second country of coordinated modifiers ("the Egyptian and Jordanian foreign
     ministers"): its word ("Jordanian") stands for that country's side of the phrase."""
-    if head is None or source is None or source.actor is None or source.actor.country is None:
+    if head is None or source is None:
         return None
-    token = actor_token(actors.doc[head], actors.kb)
-    for modifier in token.lefts:
-        if modifier.dep_ not in {"amod", "compound", "nmod"}:
-            continue
-        for conj in modifier.children:
-            found = country_of_name(actors.kb, conj.text) if conj.dep_ == "conj" else None
-            if found is None or found[0] == source.actor.country:
-                continue
-            update = {"country": found[0], "resolved_by": "coordinated-modifier", "id": None}
-            actor = source.actor.model_copy(update={**update, "name": None})
-            start, end = conj.idx + actors.offset, conj.idx + len(conj.text) + actors.offset
-            return Participant(text=conj.text, start=start, end=end, actor=actor)
-    return None
+    members = modifier_members(actors, actor_token(actors.doc[head], actors.kb), source)
+    return members[0] if members else None
 
 
 # "both sides", "the two leaders": a pair named before, when no actor of their own is resolved.
