@@ -141,3 +141,10 @@ def test_meantime_dev_half_meets_the_targets() -> None:
 def test_a_year_range_holds_its_two_years_as_timexes() -> None:
     text = "Deliveries run from 2009 to 2011."
     assert [text[s:e] for s, e in timeml_components(text, 15, 32)] == ["2009", "2011"]
+
+
+def test_timeml_extent_keeps_a_modifier_but_drops_a_signal() -> None:
+    text = "Output fell over six years and rose over the weekend, about two weeks ago."
+    assert text[slice(*timeml_extent(text, 12, 26))] == "over six years"
+    assert text[slice(*timeml_extent(text, 36, 52))] == "the weekend"
+    assert text[slice(*timeml_extent(text, 54, 73))] == "about two weeks ago"

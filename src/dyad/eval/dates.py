@@ -1,7 +1,8 @@
 """Score date finding and normalisation against TIMEX3 gold: MEANTIME (CAT XML) and TimeML.
 
-Recognition is scored on TimeML extents (a leading preposition such as "on" is trimmed from our
-spans, "from 2009 to 2011" also yields its two years, "October of next year" is cut in two);
+Recognition is scored on TimeML extents (a leading signal such as "on" is trimmed from our
+spans, but not a modifier that TIMEX3 keeps: "about three weeks", "over six years" against "over
+the weekend"; "from 2009 to 2011" also yields its two years, "October of next year" is cut in two);
 normalisation compares ``to_timex3`` with the gold ``value`` on recognised DATE timexes.
 """
 
@@ -25,7 +26,7 @@ MEANTIME_LAST_ANNOTATED_SENTENCE = 5
 _SIGNAL = re.compile(
     r"(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|by|until|till|from|during|before|after|"
     r"through|throughout|as of|as early as|as late as|starting|beginning|ending|effective|for|"
-    r"over|within|around|about)"
+    r"over(?=\s+(?:the|a|this|that|last|past|next|recent|several|many)\b)|within)"
     r"\s+)",
     re.IGNORECASE,
 )
