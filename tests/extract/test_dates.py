@@ -57,6 +57,12 @@ def spans(text: str) -> list[str]:
             ["on Christmas Day", "New Year’s Eve"],
         ),
         ("He joined in 2019 and left the following year.", ["in 2019", "the following year"]),
+        # A weekday of a month is one expression, not "last Sunday" and a month.
+        ("The vote was held on the last Sunday of November.", ["on the last Sunday of November"]),
+        ("Talks open on the first Monday in March.", ["on the first Monday in March"]),
+        ("The plant will be finished by mid-decade.", ["by mid-decade"]),
+        ("Officials will decide in the new year.", ["in the new year"]),
+        ("Fireworks marked the New Year's Eve party.", ["New Year's Eve"]),
         ("Costs fell from $131 billion the year before.", ["the year before"]),
         ("Shares rose earlier in the day.", ["earlier in the day"]),
         # TimeML marks the period alone: "the remainder of [the week]".

@@ -63,9 +63,13 @@ def test_a_people_before_a_flat_compound_beats_the_articles_country() -> None:
 
 
 def test_coordinated_nationalities_keep_the_phrase_and_the_first_country() -> None:
-    event = only(coded("Canadian and Mexican farmers protested outside the embassy."), "PROTEST")
-    assert event.source is not None and event.source.text == "Canadian and Mexican farmers"
-    assert codes(event.source)[0] == "CAN"
+    events = coded("Canadian and Mexican farmers protested outside the embassy.")
+    first, second = [e for e in events if e.event_type == "PROTEST"]
+    assert first.source is not None and first.source.text == "Canadian and Mexican farmers"
+    assert codes(first.source)[0] == "CAN"
+    # the second nationality is a dyad of its own (``event_compounds``)
+    assert second.source is not None and second.source.text == "Mexican"
+    assert codes(second.source)[0] == "MEX"
 
 
 def test_both_sides_after_a_pair_is_that_pair_acting_together() -> None:

@@ -138,6 +138,9 @@ def date_regexes() -> DateRegexes:
         # Month alone, with a preposition or modifier ("in December", "last September").
         rf"{_PREP}?(?:{_EDGE}|(?:last|next|this|early|late)\s+){month}{_OF_YEAR}?",
         rf"{_PREP}{month}{_OF_YEAR}?",
+        # The new date of something put off: "postponed to March" ("to May" alone may be a name).
+        rf"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|deferred|adjourned|"
+        rf"extended|brought\s+forward)\s+to\s+(?P<expr>{month}{_OF_YEAR}?)",
         # Both ends of a range of months: "between January and March", "from March to May".
         rf"\b(?:between|from)\s+(?P<expr>{month})\s+(?:and|to|through|until)\s+{month}",
         rf"\b(?:between|from)\s+{month}\s+(?:and|to|through|until)\s+(?P<expr>{month})",
@@ -213,6 +216,10 @@ def date_regexes() -> DateRegexes:
         rf"{_PREP}?(?:\bthe\s+)?{_EDGE}?\b(?:{v.alternation('century')})[\s-]+century\b",
         # Feasts on a fixed day: "on Christmas Day", "New Year's Eve".
         rf"{_PREP}?\b(?:{holiday})\b|{_PREP}(?:{feast})\b",
+        # A weekday of a month ("the last Sunday of November"); "by mid-decade"; "in the new year".
+        rf"{_PREP}?\b(?:the\s+)?(?:first|second|third|fourth|last|final)\s+{weekday}\s+(?:of|in)\s+"
+        rf"{month}(?:,?\s+{_YEAR_INLINE})?|{_PREP}?\bmid[\s-]+(?:decade|century)\b",
+        r"\b(?:in|into|after|until|till|by|for)\s+the\s+new\s+year\b(?!['’]s)",
         # Seasons: "last summer", "in the spring", "winter 2024", "fall of 2023".
         rf"{_PREP}?\b(?:(?:(?:this|last|next|early|late|the|this\s+past)\s+)*(?:{season}|fall)"
         r"\s+(?:of\s+)?(?:1[89]\d\d|20\d\d)\b"

@@ -2,11 +2,13 @@
 
 News convention: a bare weekday or month is the most recent one on or before the anchor unless
 the text points to the future ("next", "until", "will", a plan in the present: "the summit is
-in March", "Apple is launching the phone in June") and no report in the past follows the cue
-("who will travel ..., said on Tuesday"); so is a quarter or a feast. Anaphoric
-expressions ("the same day", a bare clock time, "the following year", "two years later") count
-from the period the text last mentioned. ``time_grammar`` names each form; its
-handler lives in ``time_rules``; dateparser is the fallback. ``rule`` names what produced it.
+in March", "Apple is launching the phone in June", "talks resume in March": ``time_schedule``)
+and no report in the past follows the cue ("who will travel ..., said on Tuesday"); so is a
+quarter or a feast. Anaphoric expressions ("the same day", a bare clock time, "the following
+year", "two years later") count from the period the text last mentioned, and a month told in
+the past after a date of a past year in its sentence is of that year ("in August 2014; by
+December"). ``time_grammar`` names each form; its handler lives in ``time_rules``; dateparser
+is the fallback. ``rule`` names what produced it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _EDGE = re.compile(
     r"|(end|start)-)"
 )
 _FUTURE_PREPS = frozenset({"until", "till", "by", "starting", "beginning", "effective"})
+_PAST_ABLE_PREPS = frozenset({"by", "until", "till"})
 
 # Rules whose expressions point back at the period under discussion rather than at the anchor;
 # "relative" and "offset" do when their word says so ("the following year", "two years later").
@@ -63,9 +66,10 @@ def resolve_date_expression(
         elif (m := _EDGE.match(s)) and s[m.end() :]:
             edge = m.group(1) or m.group(2)
             s = s[m.end() :]
-    # "by December" looks ahead, unless its clause is told in the past ("had fallen by Friday").
+    # "by December", "until Sunday" look ahead, unless their clause is told in the past ("had
+    # fallen by Friday", "the curfew lasted until Sunday").
     future = tense == "future" or any(
-        p in _FUTURE_PREPS and (p != "by" or tense != "past") for p in preps
+        p in _FUTURE_PREPS and (p not in _PAST_ABLE_PREPS or tense != "past") for p in preps
     )
     if (m := _PART_OF_DAY.fullmatch(s)) and not edge:
         return _part_of_day(m, resolve_date_expression(m.group(2), anchor, tense, reference))
@@ -73,7 +77,9 @@ def resolve_date_expression(
     # 2023; by the end of the year ..."), else, or when it looks ahead, the anchor's.
     period = s in ("the week", "the month", "the quarter", "the year", "the decade")
     if edge and period and (reference is None or future or s == "the decade"):
-        s = "this" + s[3:]
+        s = ("last" if _end_not_reached(edge, s, anchor, tense, future) else "this") + s[3:]
+    if edge and s in ("decade", "century"):
+        s = "this " + s  # "by mid-decade", "mid-century": the one under way
     refs = load_date_vocabulary().of("reference")
     for phrase in (s, " ".join([*preps, s])):
         if phrase in refs:
@@ -114,6 +120,19 @@ def resolve_date_expression(
             )
         return resolved
     return _resolve_by_dateparser(s, anchor, future)
+
+
+def _end_not_reached(edge: str, period: str, anchor: Date, tense: str | None, future: bool) -> bool:
+    """Whether "the end of the month" (week, year), told in the past with no period named before
+    it, is the last one: the end of the one under way is still to come ("the deal was signed at
+    the end of the month", written on January 8, is December's end)."""
+    if tense != "past" or future or edge not in ("the end of", "end"):
+        return False
+    if period == "the week":
+        return anchor.isoweekday() < 5
+    if period == "the month":
+        return anchor.day < 25
+    return period == "the year" and anchor.month < 12
 
 
 def _year_before_if_ahead(r: Resolved, anchor: Date) -> Resolved:
@@ -276,19 +295,20 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
             # A clock time needs a day; a period ends on a day or a month ("the year to March").
             if point is not None and point[1] <= (0 if grain == 0 else 2):
                 here = point[0]
+        tense = infer_tense(text, s, e)
         if order and (m := grammar()["slash"].fullmatch(text, s, e)):
             r = slash_date(m, anchor, order)  # "02/05/2018" in a text of "30/04/2018"
         elif ago := period_ago_reference(text[s:e], points, anchor):
             r = resolve_date_expression(ago[0], anchor, None, ago[1])  # "the year-ago quarter"
         else:
-            r = resolve_date_expression(text[s:e], anchor, infer_tense(text, s, e), here)
+            r = resolve_date_expression(text[s:e], anchor, tense, here)
         if r.rule == "deictic-today" and _GENERIC_TODAY.match(text, e):
             r = Resolved(None, None, "unknown", "today-generic", "PRESENT_REF")
         if n and out and closes_range(text, spans[n - 1], s):
             out[-1] = range_start(out[-1], r)
             r = range_end(out[-1], r)
         elif n and out:
-            r = year_written_before(text, spans[n - 1][1], out[-1], r, s)
+            r = year_written_before(text, spans[n - 1], out[-1], r, s, tense)
         if (point := _point(r)) is not None:
             points.append((e, *point))
             if point[1] == 0 and _historical(text, s, point[0], anchor):

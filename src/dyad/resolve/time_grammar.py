@@ -96,6 +96,11 @@ def grammar() -> dict[str, re.Pattern[str]]:
             rf"(?:the )?(?P<ord>first|second|third|fourth|last|final) week of {month}"
             rf"(?:,? {year})?"
         ),
+        "nth-weekday": re.compile(
+            rf"(?:the )?(?P<ord>first|second|third|fourth|last|final) {wd} (?:of|in) {month}"
+            rf"(?:,? {year})?"
+        ),
+        "new-year": re.compile(r"the new year"),
         "to-date": re.compile(r"(?:the |this )?(?P<unit>year|quarter|month)[ -]to[ -]date"),
         "quarters": re.compile(
             r"(?:the (?:past|last|next|previous|coming|first|final|following) )?"

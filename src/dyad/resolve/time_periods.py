@@ -57,6 +57,33 @@ def holiday(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
     return Resolved(day.isoformat(), None, "day", "holiday") if day else None
 
 
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def nth_weekday(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
+    """ "the last Sunday of November", "the first Monday in March": that day of the month named,
+    of the year written, else the latest one by the anchor (the next one if future)."""
+    v = load_date_vocabulary()
+    month, weekday = int(v.of("month")[m.group("month")]), int(v.of("weekday")[m.group("weekday")])
+    rule = f"{month:02d}/{weekday}/{_NTH[m.group('ord')]}"
+    if m.group("year"):
+        day = feast_day(rule, int(m.group("year")))
+    else:
+        day = feast_day(rule, anchor.year)
+        if day is not None and future and day < anchor:
+            day = feast_day(rule, anchor.year + 1)
+        elif day is not None and not future and day > anchor:
+            day = feast_day(rule, anchor.year - 1)
+    return Resolved(day.isoformat(), None, "day", "nth-weekday") if day else None
+
+
+def new_year(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
+    """ "in the new year": the year about to begin when written in its last quarter, else the one
+    just begun."""
+    year = anchor.year + (1 if anchor.month >= 10 else 0)
+    return Resolved(str(year), f"{year}-12-31", "year", "new-year")
+
+
 def feast_day(rule: str, year: int) -> Date | None:
     """The day of a feast in ``year`` from its vocabulary value: "12-25" (a fixed day),
     "easter-2" (Good Friday) or "11/4/4" (the fourth Thursday of November; -1 the last)."""

@@ -1,7 +1,7 @@
 """Ranges of dates: the two ends of "from October to March" resolved together, each end
 taking from the other what it leaves unsaid (the year written once, the direction of time); and
-a day taking the year of the full date before it in its sentence ("on March 3, 2005, and ... on
-March 10")."""
+a day or month taking the year of the date before it in its sentence ("on March 3, 2005, and ...
+on March 10", "in August 2014; by December")."""
 
 from __future__ import annotations
 
@@ -50,20 +50,82 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+[\"“]?[A-Z]")
 
 
 def year_written_before(
-    text: str, previous_end: int, previous: Resolved, r: Resolved, start: int
+    text: str,
+    previous_span: tuple[int, int],
+    previous: Resolved,
+    r: Resolved,
+    start: int,
+    tense: str | None = None,
 ) -> Resolved:
-    """A day without a year takes the year of the full date before it in its sentence: "the
-    record was set on September 17, 2001, the first trading day after the attacks of September
-    11" is 2001-09-11, not this year's."""
-    if not (r.rule.startswith("month-day-") and r.value and r.end_value is None):
+    """A day or month without a year takes the year of the date before it in its sentence:
+    "the record was set on September 17, 2001, the first trading day after the attacks of
+    September 11" is 2001-09-11, not this year's; "troops entered the city in August 2014 and by
+    December controlled it" is December 2014; so is "In 2014, troops took the city in December".
+    """
+    a_day = r.rule.startswith("month-day-") and r.end_value is None
+    a_month = r.rule.startswith("month-bare") and r.precision == "month"
+    if not (r.value and (a_day or a_month)):
         return r
-    if previous.rule != "month-day-year" or not previous.value:
+    # The break's capital is the expression's own first letter ("... 2022. In September").
+    if not previous.value or _SENTENCE_BREAK.search(text, previous_span[1], start + 2):
         return r
-    # Only a past year told of: a date ahead of the anchor may well lie in the anchor's year.
-    if previous.value[:4] >= r.value[:4] or _SENTENCE_BREAK.search(text, previous_end, start):
+    if previous.value[:4] >= r.value[:4]:
+        return r  # only a past year told of: a date ahead may well lie in the anchor's year
+    if r.rule.startswith("month-day-") and previous.rule == "month-day-year":
+        day = safe_date(int(previous.value[:4]), int(r.value[5:7]), int(r.value[8:10]))
+        return Resolved(day.isoformat(), None, "day", r.rule + "-same-year") if day else r
+    if tense == "future" or not _tells_of_its_year(text, previous_span, previous, r, start):
         return r
-    day = safe_date(int(previous.value[:4]), int(r.value[5:7]), int(r.value[8:10]))
+    year = int(previous.value[:4])
+    if a_month:
+        return month_value(year, int(r.value[5:7]), r.rule + "-same-year")
+    day = safe_date(year, int(r.value[5:7]), int(r.value[8:10]))
     return Resolved(day.isoformat(), None, "day", r.rule + "-same-year") if day else r
+
+
+# A sentence opening on a year ("In 2014, ..."): the year of all it tells.
+_FRAME = re.compile(r"(?:^|[.!?\n][\"”']?\s+)(?:(?:in|by|during|throughout)\s+)?$", re.IGNORECASE)
+_COMMA = re.compile(r",")
+# Words that bring the story back from the year told of to the present.
+_BACK_TO_NOW = re.compile(
+    r"\b(?:has|have|is|are|now|since|currently|today|recent(?:ly)?|later|subsequently)\b",
+    re.IGNORECASE,
+)
+# A parenthesis or relative clause opening before a date: ", which was signed in", ", agreed in".
+_OPENS_PARENTHESIS = re.compile(
+    r",\s+(?:which|who|whose|that|where|when|[a-z]+ed|[a-z]+en|first|once|originally|initially|"
+    r"then|now|a|an|the)\b[^,]*$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"[.!?\n][\"”']?\s+")
+
+
+def _tells_of_its_year(
+    text: str, previous_span: tuple[int, int], previous: Resolved, r: Resolved, start: int
+) -> bool:
+    """Whether a month (or a day of one) without a year, told in the past after a month of a
+    past year in its sentence ("in August 2014; by December"), or in a sentence that opens on
+    a past year ("In 2014, ... in December"), is of that year: not where that date sits in a
+    parenthesis closed before it ("the law, passed in 2012, was repealed in March") nor where
+    the month comes before the one named (it would be a later year's)."""
+    assert previous.value is not None and r.value is not None
+    if not r.rule.startswith(("month-bare", "month-day-past")):
+        return False
+    s, e = previous_span
+    # "In 2014, the group declared a caliphate; it has since lost ground, and in March ...".
+    if _BACK_TO_NOW.search(text, e, start):
+        return False
+    if previous.rule == "year":
+        return bool(_FRAME.search(text, max(0, s - 16), s))
+    named = previous.rule in ("month-year", "month-day-year") or (
+        previous.rule.endswith("-same-year") and len(previous.value) >= 7
+    )
+    if not named or r.value[5:7] < previous.value[5:7]:
+        return False
+    openings = list(_SENTENCE_START.finditer(text, max(0, s - 300), s))
+    first = openings[-1].end() if openings else max(0, s - 300)
+    opened = _OPENS_PARENTHESIS.search(text, first, s)
+    return not (opened and _COMMA.search(text, e, start))
 
 
 def range_end(first: Resolved, second: Resolved) -> Resolved:
