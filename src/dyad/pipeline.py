@@ -15,6 +15,7 @@ from dyad.article import (
     TextSpan,
     stable_id,
 )
+from dyad.extract.event_model import with_model_events
 from dyad.extract.events import find_events
 from dyad.extract.patterns import default_pattern_book
 from dyad.extract.quotes import QuoteSpan, find_quotes
@@ -70,7 +71,9 @@ def code_article(article: Article) -> CodedArticle:
     places = resolve_places(doc, offset, [c for c in [actors.main_country] if c])
     actors.resolve_all()
     quotes = _attribute_quotes(article, find_quotes(doc, offset), actors, doc, offset)
-    candidates = find_events(doc, default_pattern_book())
+    book = default_pattern_book()
+    # the trained model codes only sentences in which no pattern fired (off: MODEL_ENABLED)
+    candidates = with_model_events(doc, find_events(doc, book), book)
     events = build_events(article, doc, offset, candidates, actors, places, dates, quotes, CODER)
     # no agent: left out, said why; a dateline read as the source gives way to the subject
     events = checked_events(events, doc, offset, warnings, actors.mention_for)
