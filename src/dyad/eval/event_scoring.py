@@ -39,7 +39,10 @@ prediction = wrong); 'any' accepts any prediction. Mode, country and sector accu
 type matches whose gold has the attribute. Actor spans: precision over predicted spans and recall
 over gold spans of all events, credit only through the event pairs of steps 1-2 (exact: same
 offsets or text; overlap: token F1). CAMEO-root and PentaClass accuracy: over gold events with
-the label; an unpaired gold event counts as wrong."""
+the label; an unpaired gold event counts as wrong. dyad codes one event per dyad of a compound
+actor ("sanctions on Iran, Libya and Sudan": three events, the copies' rule says compound:N); each
+copy is a prediction like any other, so a gold set that codes the list once counts the copies as
+false positives."""
 
 
 @dataclass(frozen=True)
