@@ -1,7 +1,8 @@
 """A month or day without a year, told in the past after a date of a past year in its sentence,
 is of that year (the TimeML temporal focus); not where that date sits in a parenthesis the
-sentence has closed ("the law, passed in 2012, was repealed in March"), not in the next
-sentence, and not when it looks ahead. Sentences written by the team for issue #6.
+sentence has closed ("the law, passed in 2012, was repealed in March"), not in a next sentence
+that comes back to the present, and not when it looks ahead. Sentences written by the team for
+issue #6.
 
 The article is published on Thursday 2026-01-08.
 """
@@ -69,9 +70,11 @@ def test_a_month_told_after_a_past_date_is_of_its_year(
         # A year named mid-sentence frames nothing; "since" opens a range up to now.
         ("He was elected in 2019 and resigned in March.", "March", "2025-03"),
         ("Since 2014, the group has seized towns and in March it took Raqqa.", "March", "2025-03"),
-        # The next sentence, and a plan, keep the publication date as their anchor.
+        # The next sentence, once it comes back to the present, and a plan keep the publication
+        # date as their anchor (test_time_forms_more: the next sentence narrating that year).
         (
-            "The war began in February 2022. In September, Ukraine launched an offensive.",
+            "The war began in February 2022. Ukraine has since fought back, and in September it "
+            "launched an offensive.",
             "September",
             "2025-09",
         ),

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from dyad.extract.date_business import business_patterns
+from dyad.extract.date_filters import well_formed
 from dyad.extract.date_vocabulary import (
     VOCABULARY_PATH,
     DateVocabulary,
@@ -69,19 +70,6 @@ _NOT_BEFORE_LATER = (
     *("minutes", "hours", "days", "weeks", "months", "years", "decades"),
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
-# A bare year followed by a plural count noun ("2000 people") is a quantity, not a year.
-# Not a verb ending in -s: "2025 was the deadliest year", "2026 marks ...".
-_QUANTITY_AFTER = re.compile(
-    r"\s+(?:(?![a-z]*(?:ss|is|us)\b|(?:was|has|does|goes|marks|sees|brings|promises|looks|"
-    r"seems|remains|begins|ends|starts|becomes|proves|saw)\b)[a-z]+s|people|police|"
-    r"personnel|children|men|women|staff)\b"
-)
-_YEAR_CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|until|till|from|during|before|after|through|of|the|early|late|"
-    r"mid|fiscal|year|'s)[\s-]+)$",
-    re.IGNORECASE,
-)
 
 
 @functools.cache
@@ -153,7 +141,9 @@ def date_regexes() -> DateRegexes:
         rf"{_PREP}?\bthe\s+(?:{dayperiod})\s+of\s+(?:{weekday},?\s+)?(?:{weekday}|{month}\s+{_DAY}"
         rf"(?:,?\s+{_YEAR_INLINE})?|{_DAY}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR_INLINE})?)",
         # Recurring times (TimeML sets): "every Monday", "each year".
-        rf"\b(?:every|each)\s+(?:{weekday}(?:\s+(?:{dayperiod}))?|(?:day|week|month|year)\b)",
+        # "every four years", "every other week", "every few months" (TIMEX3 P4Y, P2W, PXM).
+        rf"\b(?:every|each)\s+(?:{weekday}(?:\s+(?:{dayperiod}))?|(?:day|week|month|year)\b"
+        rf"|(?:other|{number})\s+(?:day|week|month|year)s?\b)",
         # "a week ago Tuesday": that weekday of the week before.
         rf"\ba\s+week\s+ago\s+(?:last\s+)?{_NAMED_DAY}{weekday}",
         # Deictic days: "today", "earlier today", "yesterday morning", "overnight", "last night".
@@ -186,11 +176,14 @@ def date_regexes() -> DateRegexes:
         rf"{_PREP}that\s+(?:same\s+)?time\b",
         # The period under discussion: "for the year", "in the quarter", "on the week".
         # Not "in the quarter": in conflict news that is a neighbourhood.
-        r"\b(?:(?:for|during|on|throughout|over)\s+(?P<expr>the\s+(?:week|month|quarter|year))|"
+        r"\b(?:(?:for|during|on|throughout|over)\s+(?P<expr>the\s+(?:full\s+)?(?:week|month|"
+        r"quarter|year))|"
         r"in\s+(?P<expr2>the\s+(?:week|month|year)))\b"
         # Not "the year-ago quarter", an expression of its own.
         r"(?!-|\s+(?:before|after|earlier|later|previous|prior|ago|since|to|that|when|in|of|and|"
-        r"ahead|as|\d))|\bthe\s+year\s+(?:1[89]\d\d|20\d\d)\b",
+        r"ahead|as|\d))|\bthe\s+year\s+(?:1[89]\d\d|20\d\d)\b"
+        # "The full year was tough": the year under discussion, wherever it stands.
+        r"|\bthe\s+full\s+year\b(?!-|\s+(?:of|to|ahead|before|after|earlier|later|ago)\b)",
         # "now" as a time expression only where it closes a clause or follows a preposition:
         # "for more than a week now.", "until now"; not "will now receive".
         r"\b(?:(?:until|by|as\s+of|for|right|just)\s+)?now\b(?=\s*(?:[.,;:!?)\"”]|$))"
@@ -199,6 +192,24 @@ def date_regexes() -> DateRegexes:
         # "since" counts from the start ("since the beginning of the year": from January 1).
         r"(?:\bsince\s+)?\b(?:the\s+(?:end|start|beginning|middle)\s+of\s+the\s+"
         r"(?:week|month|quarter|year|decade))\b",
+        # The week holding a day: "the week of Jan. 19" (TIMEX3 2026-W04), "the week beginning".
+        rf"{_PREP}?\bthe\s+week\s+(?:of|beginning|starting|commencing)\s+(?:{weekday},?\s+)?(?:{month}\s+{_DAY}|(?:the\s+)?{_DAY}"
+        rf"\s+(?:of\s+)?{month})(?:,?\s+{_YEAR_INLINE})?",
+        # A week or month of a year: "the first week of the year", "the last month of 2025".
+        rf"{_PREP}?\b(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:week|month)\s+of\s+"
+        rf"(?:(?:the|this|next|last)\s+year\b|{_YEAR_INLINE})",
+        # The period ahead of the anchor: "the week ahead", "in the weeks ahead".
+        # Not "the week ahead of the vote": the week before it.
+        rf"{_PREP}?\bthe\s+(?:week|month|year|days|weeks|months|years)\s+ahead\b(?!\s+of\b)"
+        r"|\bthe\s+(?:days|weeks|months|years)\s+to\s+come\b",
+        # The middle of the week under way: "fighting eased midweek".
+        r"\b(?:(?:by|until|at|on|from)\s+)?mid-?week\b(?!-)",
+        # The same time of an earlier period: "this time last year", "the same time a year ago".
+        rf"{_PREP}?\b(?:this|the\s+same)\s+time\s+(?:(?:last|next)\s+(?:week|month|year)"
+        r"|a\s+(?:week|month|year)\s+(?:ago|earlier|before))\b",
+        # "the turn of the century", "the turn of the 20th century", "the turn of the year".
+        rf"{_PREP}?\bthe\s+turn\s+of\s+the\s+(?:(?:last|next|this|new|present|current)\s+)?"
+        rf"(?:(?:{v.alternation('century')})[\s-]+)?(?:century|millennium|year)\b",
         # "the rest of the week": TimeML marks the period, "the rest of" being no point of it.
         r"\b(?:rest|remainder)\s+of\s+(?P<expr>the\s+(?:week|month|quarter|year|decade))\b",
         # The close of the period under way: "by year-end", "at year end", "by the year's end".
@@ -291,7 +302,7 @@ def date_regexes() -> DateRegexes:
     words += [u + "s?" for u in v.of("unit")] + ["centuries", "weekends?", "quarters?", "half"]
     words += ["today", "yesterday", "tomorrow", "tonight", "overnight", "noon", "midnight"]
     words += ["midday", "fall", "gmt", "utc"]
-    words += ["now", "time", "later", "annual"]
+    words += ["now", "time", "later", "annual", "millennium", "midweek", "mid-week"]
     digits = (
         r"\b(?:1[89]|20)\d\d(?:'?s)?\b|'\d0s\b|\d:\d\d|\d/\d|'\d\d\b|\d\s*[ap]\.?m\b|\bq[1-4]\b|"
         r"\bfy[\s-]?\d\d|\d(?:st|nd|rd|th)\b"
@@ -320,7 +331,7 @@ def find_date_expressions(
     candidates: list[tuple[int, int]] = []
     for seg_start, seg_end in _segments(regexes.trigger, lowered, start, end):
         _collect(regexes.finders, lowered, seg_start, seg_end, candidates)
-    candidates = [(s, e) for s, e in candidates if _well_formed(regexes.names, text, lowered, s, e)]
+    candidates = [(s, e) for s, e in candidates if well_formed(regexes.names, text, lowered, s, e)]
     # Overlapping candidates: the longest wins, then the earliest.
     candidates.sort(key=lambda se: (se[0] - se[1], se[0]))
     taken: list[tuple[int, int]] = []
@@ -361,37 +372,3 @@ def _collect(
                 e -= 1
             if e > s:
                 out.append((s, e))
-
-
-def _well_formed(names: re.Pattern[str], text: str, lowered: str, s: int, e: int) -> bool:
-    """Names capitalised ("may" is a verb), a bare month not a surname, a year not a count."""
-    hits = list(names.finditer(lowered, s, e))
-    if any(not text[m.start()].isupper() for m in hits):
-        return False
-    if len(hits) == 1 and hits[0].span() == (s, e) and _CAPITAL_NEXT.match(text, e):
-        return False  # "June Smith", "December Group"
-    if _feast_end().search(lowered, s, e) and _CAPITAL_NEXT.match(text, e):
-        return False  # "Christmas Island", "the Good Friday Agreement", "Easter Rising"
-    return not _is_quantity(text, s, e) and not _BAD_COUNT.search(lowered, s, e)
-
-
-# A year before a singular unit is no count: "the 2025 week of action" is not 2025 weeks
-# ("10 year bonds", "a 12-month deal" stay durations).
-_BAD_COUNT = re.compile(r"\b(?:1[89]|20)\d\d\s+(?:minute|hour|day|week|month|year|decade)\b")
-
-
-@functools.cache
-def _feast_end() -> re.Pattern[str]:
-    """A feast's name closing a span: followed by a capital it is part of another name."""
-    names = load_date_vocabulary().alternation("holiday").replace("'", "['’]")
-    return re.compile(rf"\b(?:{names})$")
-
-
-def _is_quantity(text: str, s: int, e: int) -> bool:
-    """A bare four-digit number followed by a plural noun is a count ("1800 people")."""
-    span = text[s:e]
-    if len(span) != 4 or not span.isdigit():
-        return False
-    if not _QUANTITY_AFTER.match(text, e):
-        return False
-    return not _YEAR_CONTEXT_BEFORE.search(text, max(0, s - 12), s)

@@ -19,8 +19,9 @@ import re
 from dyad.article import DateMention
 from dyad.extract.dates import find_date_expressions, load_date_vocabulary
 from dyad.resolve.time_business import period_ago_reference
-from dyad.resolve.time_days import slash_date
+from dyad.resolve.time_days import slash_date, slash_order
 from dyad.resolve.time_grammar import grammar
+from dyad.resolve.time_phrases import WEEK_OF, week_holding
 from dyad.resolve.time_ranges import closes_range, range_end, range_start, year_written_before
 from dyad.resolve.time_rules import RULES
 from dyad.resolve.time_tense import infer_tense, looks_ahead
@@ -40,7 +41,9 @@ _PAST_ABLE_PREPS = frozenset({"by", "until", "till"})
 
 # Rules whose expressions point back at the period under discussion rather than at the anchor;
 # "relative" and "offset" do when their word says so ("the following year", "two years later").
-_ANAPHORIC = frozenset({"anaphoric", "clock", "unit-anaphoric", "the-unit", "unit-ago"})
+_ANAPHORIC = frozenset(
+    {"anaphoric", "clock", "unit-anaphoric", "the-unit", "unit-ago", "unit-of-the-year"}
+)
 _ANAPHORIC_WORDS = frozenset(
     {"same", "previous", "preceding", "prior", "following", "earlier", "later", "before", "after"}
     | {"that", "that same"}
@@ -73,6 +76,8 @@ def resolve_date_expression(
     )
     if (m := _PART_OF_DAY.fullmatch(s)) and not edge:
         return _part_of_day(m, resolve_date_expression(m.group(2), anchor, tense, reference))
+    if (m := WEEK_OF.fullmatch(s)) and not edge:
+        return week_holding(resolve_date_expression(m.group(1), anchor, tense, reference))
     # "the end of the year": the year the text is telling of ("fighting broke out in April
     # 2023; by the end of the year ..."), else, or when it looks ahead, the anchor's.
     period = s in ("the week", "the month", "the quarter", "the year", "the decade")
@@ -105,6 +110,10 @@ def resolve_date_expression(
         if resolved is None:
             continue
         if tense == "past" and not future:
+            if name == "unit-of-the-year" and (resolved.value or "") > anchor.isoformat():
+                # "the talks ended in the last week of the year": a year already over.
+                resolved = handler(m, Date((reference or anchor).year - 1, 1, 1), future)
+                assert resolved is not None
             resolved = _year_before_if_ahead(resolved, anchor)
         if "since" in preps and resolved.value and resolved.precision in _POINT:
             start, timex = resolved.value, to_timex3(resolved)
@@ -214,11 +223,13 @@ def to_timex3(resolved: Resolved) -> str:
 _CLOCK_JOINER = re.compile(r",?\s*(?:on\s+)?")
 # What joins a period to the day it ends on: "for the quarter ended Sept. 30".
 _PERIOD_ENDING = re.compile(r"\s+(?:ended|ending|ends|to|through)\s+(?:on\s+)?")
+_ENDING = re.compile(r"(?:ending|ended)\s", re.IGNORECASE)
 # The unit an anaphoric expression counts in, finest first: it decides which earlier mention
 # can be its reference ("the previous month" needs a day or a month, not a year).
 _UNIT = re.compile(
     r"\b(day|night|week|weekend|month|quarter|half|year|decade|century)s?\b", re.IGNORECASE
 )
+_OF_UNIT = re.compile(r"(?<=\bof the )(week|month|year)$", re.IGNORECASE)
 _GRAIN = {
     "day": 0,
     "night": 0,
@@ -269,9 +280,10 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
     out: list[Resolved] = []
     points: list[tuple[int, Date, int]] = []  # (end offset, start of the period, grain)
     historical: set[int] = set()  # end offsets of days named as history, not as the story's
-    order = _slash_order(text, spans)
+    order = slash_order(text, spans)
     for n, (s, e) in enumerate(spans):
-        unit = _UNIT.search(text, s, e)
+        # "the first week of the year" counts in the year it names, not in weeks.
+        unit = _OF_UNIT.search(text, s, e) or _UNIT.search(text, s, e)
         grain = _GRAIN[unit.group(1).lower()] if unit else 0
         reach = len(text) if _NARRATIVE.search(text, s, e) else REFERENCE_REACH
         candidates = [
@@ -288,7 +300,18 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
             days = [day for day in days if day <= anchor] or days
         here = days[0] if days else None
         joiner = _CLOCK_JOINER if grain == 0 else _PERIOD_ENDING
-        if n + 1 < len(spans) and joiner.fullmatch(text, e, spans[n + 1][0]):
+        if (
+            n + 1 < len(spans)
+            and (
+                joiner.fullmatch(text, e, spans[n + 1][0])
+                # "the week ending Dec. 27": the finder keeps "ending" with the day.
+                or (
+                    grain
+                    and _ENDING.match(text, spans[n + 1][0])
+                    and text[e : spans[n + 1][0]].isspace()
+                )
+            )
+        ):
             ns, ne = spans[n + 1]
             following = resolve_date_expression(text[ns:ne], anchor, infer_tense(text, ns, ne))
             point = _point(following)
@@ -341,20 +364,6 @@ _GENERIC_TODAY = re.compile(
     r"was|were|has|have|can|will|must|and)\b)|(?:world|society|generations?|youth|young|"
     r"children|economy)\b)"
 )
-
-
-def _slash_order(text: str, spans: list[tuple[int, int]]) -> str | None:
-    """ "dm" or "md" where the text's unambiguous numeric dates ("30/04/2018") all put the day
-    or all put the month first; None where it has none or mixes them."""
-    orders = set()
-    for s, e in spans:
-        if m := grammar()["slash"].fullmatch(text, s, e):
-            a, b = int(m.group("a")), int(m.group("b"))
-            if a > 12 >= b:
-                orders.add("dm")
-            elif b > 12 >= a:
-                orders.add("md")
-    return orders.pop() if len(orders) == 1 else None
 
 
 def find_dates(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from dyad.extract.dates import load_date_vocabulary
+from dyad.resolve.time_durations import number_value
+from dyad.resolve.time_grammar import grammar
 from dyad.resolve.time_values import DAY, Date, Resolved, safe_date
 
 # A month-day without a year this close ahead of the anchor is upcoming, not eleven months ago.
@@ -33,9 +35,14 @@ def deictic(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
 
 
 def recurring(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
-    """ "every Monday" (TIMEX3 XXXX-WXX-1), "each year" (P1Y): a recurring time, no one date."""
+    """ "every Monday" (TIMEX3 XXXX-WXX-1), "each year" (P1Y), "every four years" (P4Y): a
+    recurring time (TIMEX3 type SET), no one date."""
     if m.group("unit"):
         return Resolved(None, None, "unknown", "set", f"P1{m.group('unit')[0].upper()}")
+    if units := m.group("units"):  # "every four years", "every other week", "every few days"
+        n = 2.0 if m.group("other") else number_value(m.group("num"))
+        count = "X" if n is None else f"{n:g}"
+        return Resolved(None, None, "unknown", "set", f"P{count}{units[0].upper()}")
     number = load_date_vocabulary().of("weekday")[m.group("weekday")]
     timex = f"XXXX-WXX-{number}"
     if m.group("period"):
@@ -206,3 +213,17 @@ def clock(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
         day = Date.fromisoformat(str(weekday(m, anchor, future).value))
     stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
     return Resolved(day.isoformat(), None, "day", "clock", stamp)
+
+
+def slash_order(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """ "dm" or "md" where the text's unambiguous numeric dates ("30/04/2018") all put the day
+    or all put the month first; None where it has none or mixes them."""
+    orders = set()
+    for s, e in spans:
+        if m := grammar()["slash"].fullmatch(text, s, e):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                orders.add("dm")
+            elif b > 12 >= a:
+                orders.add("md")
+    return orders.pop() if len(orders) == 1 else None

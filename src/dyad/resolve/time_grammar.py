@@ -29,7 +29,10 @@ def grammar() -> dict[str, re.Pattern[str]]:
         "deictic": re.compile(
             r"(?P<word>today|tonight|yesterday|tomorrow|overnight|last|this)" + period
         ),
-        "set": re.compile(rf"(?:every|each) (?:{wd}{period}|(?P<unit>day|week|month|year))"),
+        "set": re.compile(
+            rf"(?:every|each) (?:{wd}{period}|(?P<unit>day|week|month|year)"
+            rf"|(?:(?P<other>other)|(?P<num>{num})) (?P<units>day|week|month|year)s?)"
+        ),
         "two-days": re.compile(r"the day (?P<dir>before|after) (?P<word>yesterday|tomorrow)"),
         "weekday": re.compile(rf"(?:(?:the )?{rel} )?{wd}{period}"),
         "day-of-month": re.compile(r"the (?P<day>\d{1,2})(?:st|nd|rd|th)"),
@@ -43,7 +46,7 @@ def grammar() -> dict[str, re.Pattern[str]]:
         "month-year": re.compile(rf"{month}(?: of |,? ){year}"),
         "month": re.compile(rf"(?:{rel} )?{month}(?: (?:of )?(?P<yrel>next|last|this) year)?"),
         "year": re.compile(r"(?:the year )?(?P<year>\d{4})|'(?P<yy>\d\d)"),
-        "the-unit": re.compile(r"the (?P<unit>week|month|quarter|year)"),
+        "the-unit": re.compile(r"the (?:full )?(?P<unit>week|month|quarter|year)"),
         "fiscal": re.compile(
             r"(?:fiscal(?:[ -]year)?|financial[ -]year)[ -](?P<year>\d{4})"
             r"(?: ?[-–/] ?(?P<end>\d\d|\d{4}))?"
@@ -95,6 +98,26 @@ def grammar() -> dict[str, re.Pattern[str]]:
         "week-of-month": re.compile(
             rf"(?:the )?(?P<ord>first|second|third|fourth|last|final) week of {month}"
             rf"(?:,? {year})?"
+        ),
+        "unit-of-the-year": re.compile(
+            r"(?:the )?(?P<ord>first|second|third|fourth|last|final) (?P<unit>week|month) of "
+            r"the year"
+        ),
+        "unit-of-year": re.compile(
+            r"(?:the )?(?P<ord>first|second|third|fourth|last|final) (?P<unit>week|month) of "
+            r"(?:(?P<yrel>this|next|last) year|(?P<year>\d{4}))"
+        ),
+        "ahead": re.compile(
+            r"(?:the )?(?:(?P<unit>week|month|year) ahead|(?P<units>day|week|month|year)s "
+            r"(?:ahead|to come))|(?P<mid>mid-?week)"
+        ),
+        "same-time": re.compile(
+            r"(?:this|the same) time (?:(?P<rel>last|next) (?P<unit>week|month|year)"
+            r"|a (?P<unit2>week|month|year) (?:ago|earlier|before))"
+        ),
+        "turn": re.compile(
+            r"the turn of the (?:(?P<rel>last|next|this|new|present|current) )?"
+            rf"(?:(?P<ord>{v.alternation('century')})[ -])?(?P<unit>century|millennium|year)"
         ),
         "nth-weekday": re.compile(
             rf"(?:the )?(?P<ord>first|second|third|fourth|last|final) {wd} (?:of|in) {month}"

@@ -1,7 +1,8 @@
 """Ranges of dates: the two ends of "from October to March" resolved together, each end
 taking from the other what it leaves unsaid (the year written once, the direction of time); and
 a day or month taking the year of the date before it in its sentence ("on March 3, 2005, and ...
-on March 10", "in August 2014; by December")."""
+on March 10", "in August 2014; by December"), and a month the year of the sentence before, when
+the story narrates that year ("The war began in February 2022. In September, ...")."""
 
 from __future__ import annotations
 
@@ -66,9 +67,14 @@ def year_written_before(
     a_month = r.rule.startswith("month-bare") and r.precision == "month"
     if not (r.value and (a_day or a_month)):
         return r
-    # The break's capital is the expression's own first letter ("... 2022. In September").
-    if not previous.value or _SENTENCE_BREAK.search(text, previous_span[1], start + 2):
+    if not previous.value:
         return r
+    # The break's capital is the expression's own first letter ("... 2022. In September").
+    breaks = list(_SENTENCE_BREAK.finditer(text, previous_span[1], start + 2))
+    if breaks:
+        if len(breaks) > 1 or not a_month or tense == "future":
+            return r
+        return _next_sentence_month(text, previous_span, previous, r, start, breaks[0].start())
     if previous.value[:4] >= r.value[:4]:
         return r  # only a past year told of: a date ahead may well lie in the anchor's year
     if r.rule.startswith("month-day-") and previous.rule == "month-day-year":
@@ -118,7 +124,7 @@ def _tells_of_its_year(
     if previous.rule == "year":
         return bool(_FRAME.search(text, max(0, s - 16), s))
     named = previous.rule in ("month-year", "month-day-year") or (
-        previous.rule.endswith("-same-year") and len(previous.value) >= 7
+        previous.rule.endswith(("-same-year", "-narrative")) and len(previous.value) >= 7
     )
     if not named or r.value[5:7] < previous.value[5:7]:
         return False
@@ -126,6 +132,62 @@ def _tells_of_its_year(
     first = openings[-1].end() if openings else max(0, s - 300)
     opened = _OPENS_PARENTHESIS.search(text, first, s)
     return not (opened and _COMMA.search(text, e, start))
+
+
+# A verb in the past: the sentence narrates.
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|[a-z]{2,}ed|began|came|fell|rose|took|won|lost|met|left|held|made|"
+    r"saw|broke|struck|hit|sent|led|fled|fought|went|ran|gave|got|became|said|told|drove|shot|"
+    r"withdrew|overran|retook|swept|seized|spread)\b",
+    re.IGNORECASE,
+)
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|shall|'ll|may|might|could|should|must|plans?|expects?|due|set to|"
+    r"scheduled|upcoming|next)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:[\"”']?\s|$)|\n")
+
+
+def _next_sentence_month(
+    text: str,
+    previous_span: tuple[int, int],
+    previous: Resolved,
+    r: Resolved,
+    start: int,
+    stop: int,
+) -> Resolved:
+    """A bare month told in the past in the sentence right after one anchored to a past year
+    ("The war began in February 2022. In September, Ukraine launched a counteroffensive") is of
+    that year, the TimeML temporal focus of the narrative: only where the date before is a month
+    or a day of a year (or a month so taken) and the month comes later in the calendar, or a
+    year and the month opens its sentence; where neither sentence comes back to the present or
+    looks ahead; and not where the date sits in a parenthesis ("The firm, founded in 1998, grew.
+    In March ..."). ``stop`` is where the sentence before ends."""
+    assert previous.value is not None and r.value is not None
+    if not r.rule.startswith("month-bare") or previous.value[:4] >= r.value[:4]:
+        return r
+    if previous.rule == "year":
+        fits = bool(_FRAME.search(text, max(0, start - 16), start))
+    else:
+        month_named = previous.rule in ("month-year", "month-day-year") or previous.rule.endswith(
+            "-narrative"
+        )
+        fits = month_named and r.value[5:7] > previous.value[5:7]
+    if not fits:
+        return r
+    s, e = previous_span
+    after = _SENTENCE_END.search(text, start)
+    end = after.start() if after else len(text)
+    if _BACK_TO_NOW.search(text, e, end) or _LOOKS_AHEAD.search(text, e, end):
+        return r
+    if not _PAST_VERB.search(text, stop, end):
+        return r
+    openings = list(_SENTENCE_START.finditer(text, max(0, s - 300), s))
+    first = openings[-1].end() if openings else max(0, s - 300)
+    if _OPENS_PARENTHESIS.search(text, first, s) and _COMMA.search(text, e, stop):
+        return r
+    return month_value(int(previous.value[:4]), int(r.value[5:7]), r.rule + "-narrative")
 
 
 def range_end(first: Resolved, second: Resolved) -> Resolved:

@@ -45,7 +45,15 @@ from dyad.resolve.time_periods import (
     quarter_year,
     season,
 )
-from dyad.resolve.time_values import DAY, Date, Resolved, month_value, quarter_value
+from dyad.resolve.time_phrases import ahead, same_time, turn_of, unit_of_year
+from dyad.resolve.time_values import (
+    DAY,
+    Date,
+    Resolved,
+    month_value,
+    quarter_value,
+    relative_step,
+)
 
 
 def _month_year(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
@@ -124,55 +132,26 @@ def _relative(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
         return None
     if m.group("ago"):  # "the same month a year ago", "the same quarter last year"
         step -= {"week": 52, "month": 12, "quarter": 4, "year": 1}.get(unit, 0)
-    return _relative_step(unit, step, anchor, f"relative-{unit}")
-
-
-def _relative_step(unit: str, step: int, anchor: Date, rule: str) -> Resolved | None:
-    """The ``unit`` (week, month, year, ...) ``step`` units from the one holding ``anchor``."""
-    if unit in ("week", "weekend"):
-        monday = anchor - (anchor.isoweekday() - 1) * DAY + 7 * step * DAY
-        if unit == "weekend":
-            y, w, _ = monday.isocalendar()
-            sat = monday + 5 * DAY
-            return Resolved(
-                sat.isoformat(), (sat + DAY).isoformat(), "range", rule, f"{y}-W{w:02d}-WE"
-            )
-        return Resolved(monday.isoformat(), (monday + 6 * DAY).isoformat(), "week", rule)
-    if unit == "month":
-        index = anchor.year * 12 + anchor.month - 1 + step
-        return month_value(index // 12, index % 12 + 1, rule)
-    if unit == "year":
-        year = anchor.year + step
-        return Resolved(str(year), f"{year}-12-31", "year", rule)
-    if unit == "decade":
-        start = anchor.year // 10 * 10 + 10 * step
-        return Resolved(str(start), f"{start + 9}-12-31", "decade", rule)
-    if unit == "quarter":
-        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
-        return quarter_value(index // 4, index % 4 + 1, "Q", rule)
-    if unit == "century":
-        first = anchor.year // 100 * 100 + 100 * step
-        return Resolved(str(first), f"{first + 99}-12-31", "range", rule, str(first // 100))
-    return None
+    return relative_step(unit, step, anchor, f"relative-{unit}")
 
 
 def _unit_anaphoric(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
     """ "the year before", "the month after": ``anchor`` is the period the text last named."""
     step = 1 if m.group("dir") in ("after", "later") else -1
     unit = m.group("unit")
-    return _relative_step(unit, step, anchor, f"anaphoric-{unit}")
+    return relative_step(unit, step, anchor, f"anaphoric-{unit}")
 
 
 def _the_unit(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
     """ "for the year", "in the quarter": the period holding ``anchor``, the one last named."""
     unit = m.group("unit")
-    return _relative_step(unit, 0, anchor, f"the-{unit}")
+    return relative_step(unit, 0, anchor, f"the-{unit}")
 
 
 def _period_end(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
     """ "by year-end", "at quarter end": the close of the period under way (TimeML gives the
     period's value, its end being a modifier)."""
-    return _relative_step(m.group("unit"), 0, anchor, "period-end")
+    return relative_step(m.group("unit"), 0, anchor, "period-end")
 
 
 def _weekend(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
@@ -228,10 +207,10 @@ def _unit_ago(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
             back = Date(index // 12, index % 12 + 1, min(anchor.day, 28))
         else:
             back = anchor - (7 if unit == "week" else 1) * DAY
-        return _relative_step(noun, 0, back, f"unit-ago-{noun}")
+        return relative_step(noun, 0, back, f"unit-ago-{noun}")
     if unit == "day":
         return Resolved((anchor - DAY).isoformat(), None, "day", "unit-ago")
-    return _relative_step(unit, -1, anchor, "unit-ago")
+    return relative_step(unit, -1, anchor, "unit-ago")
 
 
 def _shifted(num: str, unit_word: str, sign: int, anchor: Date, rule: str) -> Resolved | None:
@@ -288,6 +267,11 @@ RULES: dict[str, Handler] = {
     "fortnight": fortnight,
     "unit-ago": _unit_ago,
     "week-of-month": week_of_month,
+    "unit-of-the-year": unit_of_year,
+    "unit-of-year": unit_of_year,
+    "ahead": ahead,
+    "same-time": same_time,
+    "turn": turn_of,
     "nth-weekday": nth_weekday,
     "new-year": new_year,
     "to-date": to_date,

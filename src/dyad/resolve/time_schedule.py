@@ -19,6 +19,11 @@ _SINGULAR = (
     r"meets|hears|arrives|gathers|expires|lapses|concludes|testifies|retires|adjourns|sits|"
     r"continues|kicks off|wraps up|steps down|gets under way|gets underway"
 )
+# A milestone: an ordinal day (week, ...) or an anniversary, not "its best day".
+_MILESTONE = (
+    r"(?:its|their|the|an?) (?:[\w'’]+ )?(?:(?:\w+th|first|second|third|\d+(?:st|nd|rd|th)) "
+    r"(?:day|week|month|year|anniversary)|anniversary)\b"
+)
 # Third person singular verbs that are also common plural nouns, with the words that must follow.
 _SINGULAR_WITH = (
     r"visits(?= [A-Z])|(?:travels|flies|heads|returns|departs|goes|moves)"
@@ -27,6 +32,8 @@ _SINGULAR_WITH = (
     r"|faces(?= (?:trial|a vote|a run-off|a runoff|elections?|re-election)\b| [A-Z])"
     r"|hosts(?= (?:the|a|an)\b| [A-Z])|holds(?= (?:its|a|an|the|talks|elections?)\b| [A-Z])"
     r"|takes (?:place|effect|office|over)|(?:comes|enters) into (?:force|effect)|enters office"
+    # A milestone the calendar brings: "the strike enters its third day on Monday".
+    rf"|(?:enters|marks|reaches)(?= {_MILESTONE})|withdraws(?= from\b)"
     r"|becomes (?:effective|law)|falls(?= on\b)|runs(?= (?:until|till|through)\b)"
     r"|reports(?= (?:its|their|results|earnings|quarterly|first|second|third|fourth|full)\b)"
     r"|releases(?= (?:its|their|the|results|figures|data)\b)|votes(?= (?:on|to|for|in)\b)"
@@ -46,7 +53,9 @@ _PLURAL = (
     r"|leave(?= (?:for\b|[A-Z]))|take (?:place|effect|office|over)|come into (?:force|effect)"
     r"|face(?= (?:trial|a vote|elections?)\b| [A-Z])|play(?= (?:host|at home|away)\b| [A-Z])"
     r"|hold(?= (?:talks|elections?|a|an|their)\b| [A-Z])|vote(?= (?:on|to|for|in)\b)"
-    r"|appear(?= (?:in|before)\b)"
+    rf"|appear(?= (?:in|before)\b)|(?:enter|mark|reach)(?= {_MILESTONE})|withdraw(?= from\b)"
+    # An exchange agreed for a day: "Russia and Ukraine swap prisoners on Friday".
+    r"|(?:swap|exchange|trade)(?= (?:prisoners|captives|detainees|hostages|bodies|POWs)\b)"
     r"|(?:debate|plan|stage)(?= (?:the|a|an|it|its|their|new|further)\b)"
 )
 # A subject before the verb: a noun or name ("the court", "Parliament"), not a determiner or an
@@ -65,6 +74,8 @@ _NOT_SUBJECT = frozenset(
 _PLURAL_SUBJECT = re.compile(
     r"(?:[a-z]+[^s\W]s|they|we|you|people|police|both|all|which|who|that)$"
 )
+# A subject of two names is plural: "Russia and Ukraine swap prisoners".
+_AND_BEFORE = re.compile(r"\b[A-Z][\w'-]*\s+and\s+$")
 _VERB = re.compile(rf"(?<![\w-])(?:(?P<sg>{_SINGULAR}|{_SINGULAR_WITH})|(?P<pl>{_PLURAL}))\b(?!-)")
 _WORD_BEFORE = re.compile(r"([\w']+)(?:\s+(?:again|also|formally|only|now|then|\w+ly))?\s+$")
 # A parenthesis between the subject and its verb: "the talks, now in their second day, resume".
@@ -113,9 +124,14 @@ def scheduled_verbs(text: str, start: int, end: int) -> list[re.Match[str]]:
         if before is None:
             continue
         word = before.group(1)
-        if word.lower() in _NOT_SUBJECT or word[-1].isdigit():
+        # A second verb of its subject: "the summit opened on Monday and closes on Wednesday".
+        coordinated = word == "and" and m.group("sg") is not None
+        if not coordinated and (word.lower() in _NOT_SUBJECT or word[-1].isdigit()):
             continue
-        if m.group("pl") and not _PLURAL_SUBJECT.search(word.lower()):
+        plural = _PLURAL_SUBJECT.search(word.lower()) or _AND_BEFORE.search(
+            text, window, before.start(1)
+        )
+        if m.group("pl") and not plural:
             continue
         verbs.append(m)
     return verbs
