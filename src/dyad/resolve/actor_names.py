@@ -86,17 +86,24 @@ class NameRules:
     def _former_holder(self, text: str) -> Actor | None:
         """A person known only in roles that ended before the article's date: one of the
         country's elite (ELI) after an office, as Phoenix codes former office holders; after
-        another role (a wartime rebel leader) only the country is known."""
+        another role (a wartime rebel leader) only the country is known. A person whose known
+        roles all begin after the date is that country's, in no sector."""
         on = self.on
         if on is None:
             return None
-        ended = [
-            e
-            for e in self.kb.lookup_name(text)
-            if e.kind == "person" and e.valid_to is not None and e.valid_to < on
-        ]
+        people = [e for e in self.kb.lookup_name(text) if e.kind == "person"]
+        ended = [e for e in people if e.valid_to is not None and e.valid_to < on]
         if not ended:
-            return None
+            # known only from a later role ("Jaswant Singh" in 1998, months before he became
+            # foreign minister): a national of that country, in no sector yet
+            later = [e for e in people if e.valid_from is not None and e.valid_from > on]
+            first = min(later, key=lambda e: e.valid_from or on, default=None)
+            if first is None or not first.country:
+                return None
+            return Actor(
+                id=first.id, name=first.name, country=first.country, kind="person",
+                resolved_by="kb-later",
+            )  # fmt: skip
         last = max(ended, key=lambda e: e.valid_to or on)
         sector = "ELI" if last.sector in OFFICE_SECTORS else None
         actor = Actor(

@@ -108,6 +108,9 @@ def modifier_country(kb: ActorKB, span: Span, head: Token) -> str | None:
         if token.ent_type_ in {"GPE", "NORP"} or token.pos_ in {"PROPN", "ADJ"}:
             if is_stance(token) or is_ethnic(token):
                 continue
+            homes = kb.group_countries(token.text) if token.i + 1 < head.i else ()
+            if len(homes) == 1 and kb.country_by_demonym(token.nbor().text) is not None:
+                return homes[0]  # "Krajina Serb forces": the region before the people
             ent = entity_of(token)
             for text in dict.fromkeys((ent.text if ent is not None else token.text, token.text)):
                 found = country_of_name(kb, text)
