@@ -131,6 +131,8 @@ def find_magnitudes(doc: Doc) -> list[MagnitudeSpan]:
 
 def _is_number_word(token: Token, lex: Lexicon) -> bool:
     word = token.lower_
+    if not (word[:1].isdigit() or word in lex.numbers or "-" in word):
+        return False  # most words: decided without looking at their neighbour
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     if word == "few" and before != "a":
         return False  # "few were hurt" says almost none

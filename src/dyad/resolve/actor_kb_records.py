@@ -7,6 +7,7 @@ the file and line; :mod:`dyad.resolve.actor_kb` indexes what they return.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -85,8 +86,10 @@ _NON_WORD = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
-    """Text as compared: case-folded, no accents, possessive 's, dots or leading "the"."""
+    """Text as compared: case-folded, no accents, possessive 's, dots or leading "the".
+    Cached: the resolver asks for the same words many times per article."""
     # compatibility forms may decompose to capitals ("\u1d36" is "J"): fold after decomposing
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     folded = unicodedata.normalize("NFKD", decomposed.casefold()).translate(_APOSTROPHES)
