@@ -107,3 +107,15 @@ def test_the_two_armies_after_a_pair_are_the_pairs_militaries() -> None:
     assert event.reciprocal
     assert codes(event.source) == ("NER", "MIL")
     assert codes(event.target) == ("MLI", "MIL")
+
+
+def test_expelled_diplomats_are_the_target_not_the_city_they_leave() -> None:
+    events = coded("Mali expelled three Algerian diplomats from Bamako on Monday.")
+    event = only(events, "SANCTION")
+    assert event.target is not None and event.target.text == "Algerian diplomats"
+    assert codes(event.target) == ("DZA", "GOV")
+
+
+def test_a_quantifier_over_a_thing_is_no_target() -> None:
+    events = coded("The World Food Programme halted some of its deliveries in Darfur on Friday.")
+    assert all(e.target is None or e.target.text != "some" for e in events)

@@ -130,6 +130,10 @@ def find_arguments(
             if target is not None and target.i not in trigger_ids:
                 break
             target = None
+    if target is None and pattern.kind == "v" and "dobj" in pattern.targets:
+        # "expelled two Ivorian diplomats": the pattern's own object may be the people it is
+        # done to (resolution keeps it only if it names an actor, not "sanctions")
+        target = next((c for c in token.children if c.dep_ == "dobj" and c.i in trigger_ids), None)
     if target is not None and (
         is_moved_force(target) or _anonymous_victims(target, token, pattern.event_type)
     ):
