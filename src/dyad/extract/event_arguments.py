@@ -195,12 +195,17 @@ def _reporter(pronoun: Token | None) -> Token | None:
     return speaker
 
 
+# "some of the detained staff", "many of the protesters": the people counted.
+QUANTIFIERS = {"some", "all", "many", "most", "none", "several", "few", "each", "any", "both"}
+
+
 def _quantified(token: Token | None) -> Token | None:
     """ "thousands of students", "dozens of journalists", "one third of the guerrillas": the
     people counted are the actor, not the number."""
     if token is None:
         return None
     counted = token.ent_type_ in {"CARDINAL", "QUANTITY", "PERCENT"} or token.like_num
+    counted = counted or (token.pos_ == "PRON" and token.lower_ in QUANTIFIERS)  # "some of"
     if not counted and token.lemma_.lower() not in QUANTITY_NOUNS:
         return token
     for prep in token.children:

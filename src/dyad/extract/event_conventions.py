@@ -42,10 +42,30 @@ WARN_VERBS = {"warn", "caution"}
 SPEAKER_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
 
 
+# "Police warned motorists to avoid the city centre": advice to the public, not a threat.
+PUBLIC = {
+    "motorist", "resident", "citizen", "traveller", "traveler", "tourist", "public", "people",
+    "parent", "consumer", "customer", "user", "driver", "visitor", "fisherman", "farmer",
+    "pilgrim", "commuter", "passenger", "shopper", "swimmer", "hiker", "villager", "patient",
+}  # fmt: skip
+
+
+CAUTIONS = {
+    "avoid", "stay", "keep", "take", "remain", "stock", "prepare", "beware", "refrain", "boil",
+    "wear", "follow", "check", "use", "exercise", "drive", "limit", "report", "be",
+}  # fmt: skip
+
+
 def is_forecast_warning(verb: Token) -> bool:
-    """ "warned that the drought could uproot millions": a warning that forecasts, not threatens."""
+    """ "warned that the drought could uproot millions": a warning that forecasts, not threatens;
+    "warned residents to stay indoors": advice to the public."""
     if verb.lemma_.lower() not in WARN_VERBS:
         return False
+    public = any(c.dep_ == "dobj" and c.lemma_.lower() in PUBLIC for c in verb.children)
+    if public and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in CAUTIONS for c in verb.children
+    ):  # ("warned residents to leave before the offensive" may still threaten)
+        return True
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
     if len(clauses) != 1 or any(c.dep_ in {"dobj", "dative"} for c in verb.children):
         return False  # "warned Iran that ...": a warning addressed to someone is a threat
@@ -62,7 +82,20 @@ def is_forecast_warning(verb: Token) -> bool:
     auxes = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & {"will", "would", "shall", "'ll", "wo"}:
         return False
-    return clause.lemma_.lower() not in {"face", "pay"}  # "could face sanctions": a threat
+    if clause.lemma_.lower() == "pay":
+        return False  # "would pay a heavy price": a threat
+    if clause.lemma_.lower() != "face":
+        return True
+    # "could face sanctions": a threat; "millions faced famine": a forecast
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in PENALTIES for c in clause.children)
+
+
+# What a warned party "will face" when the warning is a threat.
+PENALTIES = {
+    "sanction", "consequence", "punishment", "retaliation", "action", "charge", "prosecution",
+    "penalty", "fine", "arrest", "expulsion", "response", "reprisal", "measure", "attack",
+    "strike", "force", "war", "wrath", "jail", "prison", "trial", "countermeasure",
+}  # fmt: skip
 
 
 # "The EU announced it would suspend aid", "declared that it will expel the envoys": a sanction
@@ -266,3 +299,80 @@ def has_own_anchor(token: Token) -> bool:
         ):
             return True
     return False
+
+
+# "Opposition parties charged the ruling party with rigging the vote": a charge laid by a voice
+# that cannot prosecute is an accusation (CAMEO 1121), not legal action (173).
+CRITIC_SUBJECTS = {
+    "opposition", "party", "critic", "activist", "campaigner", "group", "rival", "lawmaker",
+    "legislator", "senator", "union", "newspaper", "report", "watchdog", "candidate", "protester",
+    "demonstrator", "leader", "spokesman", "spokeswoman", "spokesperson",
+}  # fmt: skip
+
+
+def charged_by_critic(verb: Token) -> bool:
+    """A formal-charge verb whose active subject is a critic, not a prosecutor or the state."""
+    if verb.lemma_.lower() not in {"charge", "indict"}:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in CRITIC_SUBJECTS
+
+
+# "A man stabbed his neighbour", "she shot her husband": violence within a household or between
+# neighbours is private crime, which the political event codebooks leave out. Force used by
+# police, troops or an armed group stays an event whoever it hits.
+HOUSEHOLD = {
+    "wife", "husband", "girlfriend", "boyfriend", "partner", "spouse", "ex-wife", "ex-husband",
+    "mother", "father", "son", "daughter", "child", "children", "baby", "brother", "sister",
+    "stepson", "stepdaughter", "stepfather", "stepmother", "grandmother", "grandfather",
+    "neighbour", "neighbor", "neighbours", "neighbors", "fiancee", "fiance", "landlord", "tenant",
+    "roommate", "flatmate", "family", "parent", "parents", "relative", "relatives", "in-law",
+}  # fmt: skip
+FORCES = {
+    "police", "policeman", "officer", "officers", "troops", "soldier", "soldiers", "army",
+    "militant", "militants", "rebel", "rebels", "gunman", "gunmen", "fighter", "fighters",
+    "militia", "militiamen", "forces", "guard", "guards", "jihadist", "jihadists", "insurgent",
+    "insurgents", "terrorist", "terrorists", "attacker", "attackers", "agent", "agents",
+}  # fmt: skip
+
+
+def is_household_violence(verb: Token) -> bool:
+    """The one attacked is the doer's own relative or neighbour ("shot his wife"), and the doer
+    is no force (police, troops, gunmen)."""
+    victims = [c for c in verb.children if c.dep_ == "dobj"]
+    private = any(
+        v.lemma_.lower() in HOUSEHOLD
+        and any(p.dep_ == "poss" and p.lower_ in {"his", "her", "their"} for p in v.children)
+        for v in victims
+    )
+    if not private:
+        return False
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [c for d in list(doers) for c in d.children if c.dep_ == "compound"]
+    return not any(
+        d.lemma_.lower() in FORCES or d.lower_ in FORCES or d.ent_type_ in {"ORG", "GPE", "NORP"}
+        for d in doers
+    )
+
+
+# "Corbyn was dismissed by many as a no-hoper", "the president dismissed his army chief": a
+# person dismissed is disparaged or sacked, not a proposal or claim rejected (CAMEO 12).
+def dismisses_a_person(verb: Token) -> bool:
+    """ "dismiss" whose object (or passive subject) is a named person or a personal pronoun."""
+    if verb.lemma_.lower() != "dismiss":
+        return False
+    return any(c.dep_ in {"dobj", "nsubjpass"} and _a_person(c) for c in verb.children)
+
+
+PERSON_ROLES = {
+    "leader", "chief", "minister", "president", "premier", "governor", "mayor", "official",
+    "officer", "general", "commander", "head", "director", "ambassador", "judge", "prosecutor",
+    "coach", "manager", "aide", "adviser", "advisor", "secretary", "deputy", "candidate",
+}  # fmt: skip
+
+
+def _a_person(noun: Token) -> bool:
+    if noun.ent_type_ == "PERSON" or noun.lower_ in {"him", "her", "them", "he", "she", "they"}:
+        return True
+    named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children)
+    return named or noun.lemma_.lower() in PERSON_ROLES

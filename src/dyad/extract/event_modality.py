@@ -82,6 +82,9 @@ INTENT_NOUNS = {"intention", "intent", "plan", "desire", "interest", "wish"}
 DELIBERATION_VERBS = {
     "consider", "weigh", "mull", "contemplate", "ponder", "debate", "explore", "study",
     "evaluate", "assess", "examine", "review",
+    # "discussed the sanctions against Russia", "described the shelling": an act talked about
+    "discuss", "analyse", "analyze", "describe", "outline", "explain", "mention", "cite",
+    "document", "recount", "recall", "chronicle", "detail",
 }  # fmt: skip
 
 
@@ -120,6 +123,8 @@ def is_deliberated(verb: Token) -> bool:
 UNENACTED_NOUNS = {
     "bill", "proposal", "draft", "motion", "amendment", "petition", "campaign", "drive",
     "referendum", "initiative", "scheme",
+    # "a plot to blow up the airport": plotted, not done ("announced plans to" is an intent)
+    "plot", "conspiracy",
     "threat", "offer", "call", "demand", "appeal", "request", "ultimatum", "promise", "pledge",
     "vow",
 }  # fmt: skip
@@ -147,6 +152,11 @@ def _aimed_at(verb: Token) -> bool:
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     if verb.dep_ == "advcl" and {"so", "that"} <= marks:
         return True
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if verb.dep_ in {"advcl", "xcomp"} and to is not None and to.i > 0:
+        # "foiled a plot to assassinate": the parser may hang the infinitive on the verb
+        noun = verb.doc[to.i - 1]
+        return noun.dep_ == "dobj" and noun.lemma_.lower() in UNENACTED_NOUNS
     return (
         verb.dep_ in {"acl", "relcl"}
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -120,6 +120,8 @@ def noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[Tok
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and is_light_verb(head, book):
         return tokens
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"} and _proceeding(pattern):
+        return None  # "won the lawsuit", "the charges were dismissed": a step in a case
     if noun.dep_ == "dobj" and head.lemma_.lower() in SURVIVE_VERBS and head.pos_ == "VERB":
         return tokens  # "survived an assassination attempt": the attempt happened
     if noun.dep_ in {"nsubj", "nsubjpass"} and _in_force(head):
@@ -234,6 +236,14 @@ def is_light_verb(verb: Token, book: PatternBook) -> bool:
     return any(
         f in book.light_verbs or any(f"{f} {p}" in book.light_verbs for p in particles)
         for f in forms
+    )
+
+
+def _proceeding(pattern: EventPattern) -> bool:
+    """A lawsuit, a charge or an indictment: filing or bringing one is the act (a light verb);
+    what else is done to it (won, lost, settled, heard, dismissed) is a step in the case."""
+    return "legal" in pattern.contexts and (
+        pattern.event_type == "ACCUSE" or pattern.lemma == "indictment"
     )
 
 

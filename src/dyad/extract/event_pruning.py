@@ -21,7 +21,9 @@ REFLEXIVES = {"themselves", "himself", "herself", "itself", "oneself"}
 # Words that introduce an earlier act as the time or reason of the reported one.
 # "in support of", "in solidarity with": the purpose of another act.
 PURPOSE_NOUNS = {"support", "solidarity", "sympathy"}
-BACKGROUND_WORDS = {"after", "following", "since", "before", "because", "despite", "amid", "of"}
+BACKGROUND_WORDS = {
+    "after", "following", "since", "before", "because", "despite", "amid", "of", "over",
+}  # fmt: skip
 
 
 def prune_events(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
@@ -239,7 +241,12 @@ def _side_mention(doc: Doc, event: EventCandidate) -> bool:
     if _purpose_phrase(token):
         return True
     for _ in range(4):
-        if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_WORDS:
+        # "declared a state of emergency": an "of" inside the trigger itself is no background
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in BACKGROUND_WORDS
+            and not _within(token.head.i, event)
+        ):
             return token.pos_ in {"NOUN", "PROPN"} or event.source is None
         if token.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in BACKGROUND_WORDS for c in token.children

@@ -128,6 +128,12 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
         for verbs, doers, stand_in in SUBJECT_KEYED:
             if lemma in verbs and stand_in in book.verbs and _subject_is(token, doers):
                 forms = [stand_in]  # "protesters gathered outside parliament"
+        if (
+            lemma == "strike"
+            and _subject_is(token, frozenset(WORKFORCES))
+            and "boycott" in book.verbs
+        ):
+            forms = ["boycott"]  # "dock workers struck for a third day": a labour strike
         if _lets_go(token) and "release" in book.verbs:
             forms = ["release"]  # "let the hostages go": a release
         key = next((f for f in forms if f in book.verbs), lemma)
@@ -164,6 +170,8 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
 def _subject_is(verb: Token, nouns: frozenset[str]) -> bool:
     """The verb's subject, or what it counts ("thousands of protesters"), is one of ``nouns``."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":  # "teachers threatened to strike"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     crowd = [subject] if subject is not None else []
     crowd += [g for c in crowd for p in c.children if p.lower_ == "of" for g in p.children]
     return any(c.lemma_.lower() in nouns or c.lower_ in nouns for c in crowd)
@@ -297,6 +305,8 @@ def _complement_objects(verb: Token) -> list[Token]:
     for clause in verb.children:
         if clause.dep_ not in {"ccomp", "xcomp"} or clause.i < verb.i:
             continue
+        if clause.dep_ == "xcomp" and clause.pos_ == "NOUN":
+            found.append(clause)  # "admitted defeat late on Sunday": a noun object misparsed
         if lemma in OBJECT_RAISING_VERBS:
             found.extend(c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i)
         if clause.dep_ == "xcomp" and clause.tag_ == "VBG" and lemma in HALT_VERBS:

@@ -24,13 +24,17 @@ from dyad.extract.event_arguments import (
     subject_of,
 )
 from dyad.extract.event_candidate import EventCandidate
+from dyad.extract.event_contests import is_contest_result, is_effort
 from dyad.extract.event_conventions import (
+    charged_by_critic,
     declines_comment,
+    dismisses_a_person,
     has_own_anchor,
     hedged_threat,
     in_background,
     is_announced_decision,
     is_forecast_warning,
+    is_household_violence,
     kept_option,
     noun_agent,
     option_verb,
@@ -66,7 +70,8 @@ DOCUMENTS = {
 # "New rules target emissions": a policy attacks no one (it may still ban: "the law bans rallies").
 POLICIES = {
     "rule", "law", "policy", "measure", "regulation", "reform", "programme", "program", "budget",
-    "tax", "bill", "plan", "proposal", "initiative", "strategy",
+    "tax", "bill", "plan", "proposal", "initiative", "strategy", "cut", "hike", "increase",
+    "rise", "decision", "change", "shortage", "price", "tariff", "austerity",
 }  # fmt: skip
 ABSTRACT_FOES = {
     "corruption", "poverty", "crime", "inflation", "disease", "epidemic", "pandemic", "hunger",
@@ -245,6 +250,15 @@ def _build(
     token: Token, pattern: EventPattern, trigger_tokens: list[Token], book: PatternBook
 ) -> EventCandidate | None:
     is_verb = pattern.kind == "v"
+    if is_verb and pattern.cameo == "173" and charged_by_critic(token):
+        pattern = replace(
+            pattern,
+            event_type="ACCUSE",
+            mode="allege",
+            cameo="1121",
+            contexts=("crime",),
+            intent_type=None,
+        )
     clause = token
     if (
         not is_verb
@@ -272,6 +286,8 @@ def _build(
         return None
     if pattern.event_type == "REJECT" and is_verb and declines_comment(token):
         return None  # "declined to comment": no event
+    if pattern.event_type == "REJECT" and is_verb and dismisses_a_person(token):
+        return None
     if modality == "refused" and pattern.event_type not in COOPERATIVE:
         return None
     if _document_participle(token) and pattern.kind == "v":
@@ -279,10 +295,15 @@ def _build(
     if _reporters_question(token) or _time_reference(token, is_verb) or _imperative(token):
         return None
     if pattern.event_type in {"ASSAULT", "COERCE"} and (
-        _abstract_foe(token) or _no_agent(token, pattern.event_type) or _on_animals(token)
+        _abstract_foe(token)
+        or _no_agent(token, pattern.event_type)
+        or _on_animals(token)
+        or is_contest_result(token)  # "Arsenal beat Chelsea 2-0": a win, no assault
+        or (is_verb and is_effort(token))  # "doctors fought to save him"
+        or is_household_violence(token)  # "a man stabbed his neighbour": private crime
     ):
         return None
-    if pattern.needs_clause and pattern.event_type == "ACCUSE" and not _claims_an_act(token, book):
+    if pattern.lemma == "claim" and pattern.needs_clause and not _claims_an_act(token, book):
         return None  # "the firm claimed its profits had doubled": a claim, no accusation
     if pattern.event_type in {"RETREAT", "ASSAULT"} and is_verb and _on_document(token):
         return None  # "the bank released its report"

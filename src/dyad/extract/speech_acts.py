@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from dyad.article import PLOVER_TYPES
 from dyad.extract.event_candidate import EventCandidate
 from dyad.extract.patterns import PatternBook
 
@@ -176,7 +177,10 @@ def _with_intent_mode(
         mode = book.intent_modes.get((event.event_type, key.lower()))
         if mode is not None:
             contexts = (mode.context,) if mode.context else event.contexts
-            cameo = own or mode.cameo
+            # a refusal's own row for the refused verb ("refused to allow": 1245) is the
+            # more precise; elsewhere the inner act's code names the act best
+            lemma_row = event.event_type == "REJECT" and key.upper() not in PLOVER_TYPES
+            cameo = mode.cameo if lemma_row else own or mode.cameo
             if event.cameo and event.cameo.startswith("02") and cameo.startswith("10"):
                 cameo = "02" + cameo[2:]  # an appeal (02x) mirrors the demand codes (10x)
             return replace(event, mode=mode.mode, cameo=cameo, contexts=contexts)
@@ -202,13 +206,26 @@ THREATENED = {
 }  # fmt: skip
 
 
+# The refusal (CAMEO 12x) of an act of a given code: "refused to free the prisoners" (0841) is
+# 1243, "to lift sanctions" (085) 1244, "to lift the curfew" (081) 1241, "to send troops" (062)
+# 1212.
+REFUSED = {
+    "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245",
+    "087": "1246", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "061": "1211", "062": "1212", "063": "1213", "064": "1214",
+    "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234",
+}  # fmt: skip
+
+
 def intent_code(outer_type: str, inner_cameo: str | None) -> str | None:
-    """The code of a request (10x), stated intent (03x) or threat (13x) for an act with its own
-    CAMEO code, or None when the act's code does not name it precisely."""
+    """The code of a request (10x), stated intent (03x), threat (13x) or refusal (12x) for an
+    act with its own CAMEO code, or None when the act's code does not name it precisely."""
     if inner_cameo is None:
         return None
     if outer_type == "THREATEN":
         return THREATENED.get(inner_cameo[:3])
+    if outer_type == "REJECT":
+        return REFUSED.get(inner_cameo) or REFUSED.get(inner_cameo[:3])
     if outer_type not in {"REQUEST", "AGREE"}:
         return None
     demand = DEMANDED.get(inner_cameo[:3])

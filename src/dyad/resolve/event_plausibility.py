@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.article import Event, Mention
+from dyad.article import Event, Mention, Participant
 from dyad.extract.non_agents import non_agent_nouns
 from dyad.nlp.doc_text import doc_text, span_at
 from dyad.resolve.actor_layout import dateline_spans
@@ -33,6 +33,16 @@ from dyad.resolve.event_cameo_codes import (
     without_dateline_actors,
 )
 
+# The last word of a company's name: "St. Joe Minerals Corp.", "Acme Holdings Ltd".
+COMPANY_SUFFIXES = frozenset(
+    {"corp", "inc", "ltd", "llc", "plc", "co", "gmbh", "ag", "sa", "nv", "bv", "lp", "llp"}
+    | {"corporation", "incorporated", "limited", "holdings", "company", "firm"}
+)
+# Verbal and cooperative acts: a business's apology, warning or deal with its customers is
+# commerce; its force or seizure is not.
+VERBAL_TYPES = frozenset(
+    {"ACCUSE", "CONCEDE", "THREATEN", "REQUEST", "SUPPORT", "REJECT", "AGREE", "CONSULT"}
+)
 # Sectors of the actors who wage conventional war: armed forces, rebels and armed groups,
 # international militarised groups. A state (an actor of kind "country", or its government)
 # counts too: "Israel struck Gaza".
@@ -120,11 +130,13 @@ def checked_events(
         subject = subject_after_dateline(trigger, datelines, offset, mention_for)
         event = without_dateline_actors(event, datelines, subject)
         reason = implausible_reason(event, trigger, offset)
+        reason = f"has no agent ({reason})" if reason else business_dispute(event, trigger)
+        reason = reason or press_contact(event)
         if reason is not None:
             if dropped is not None:
                 dropped.append(
                     f"not coded: {event.event_type} {event.trigger.text!r} at "
-                    f"{event.trigger.start}-{event.trigger.end} has no agent ({reason})"
+                    f"{event.trigger.start}-{event.trigger.end} {reason}"
                 )
             continue
         kept.append(recoded_by_roles(_recoded(event, trigger, at_war), trigger, doc, offset))
@@ -142,15 +154,92 @@ def _armed_story(events: list[Event]) -> bool:
 def implausible_reason(event: Event, trigger: Span, offset: int) -> str | None:
     """Why ``event`` has no agent ("doer 'virus' is a disease"), or None when it may have one.
     ``trigger`` is the event's trigger in the parse of the body starting at ``offset``."""
-    for doer in doers(verb_of(trigger)):
+    verb = verb_of(trigger)
+    cause = _mishap_clause(verb)
+    if cause is not None:
+        return f"the harm came when {cause[0]!r}, a {cause[1]}, did it"
+    for doer in doers(verb):
         found = _non_agent_class(doer)
         if found is None:
             continue
         if event.source is not None and event.source.actor is not None:
             start = doer.idx + offset
-            if not event.source.start <= start < event.source.end:
+            # "A passenger train derailed": the source read from the doer's own modifier
+            phrase = doer.doc[doer.left_edge.i : doer.i + 1]
+            inside = phrase.start_char + offset <= event.source.start < phrase.end_char + offset
+            if not event.source.start <= start < event.source.end and not inside:
                 continue  # an actor is named elsewhere: "the fire set by rebels"
         return f"doer {found[0]!r} is a {found[1]}"
+    return None
+
+
+def business_dispute(event: Event, trigger: Span) -> str | None:
+    """Why ``event`` is commerce, not politics, or None. A lawsuit, a complaint or a deal
+    between companies ("Apple sued Samsung over patents", "the firm filed suit to block the
+    takeover") is no political event: both sides are businesses, or a business brings a case or
+    a complaint against no one named. Force stays an event whoever uses it."""
+    if event.event_type == "ASSAULT":
+        return None
+    if not _is_business(event.source) and not (
+        event.source is None and _reported_by_company(verb_of(trigger))
+    ):
+        return None
+    if _is_business(event.target):
+        return "is commerce (a dispute or deal between businesses)"
+    if event.target is None and event.event_type in {"ACCUSE", "CONCEDE", "THREATEN", "REQUEST"}:
+        return "is commerce (a business's legal step or word to no one named)"
+    target = event.target.actor if event.target is not None else None
+    if target is not None and target.sector == "CVL" and event.event_type in VERBAL_TYPES:
+        return "is commerce (a business's word to its customers or the public)"
+    return None
+
+
+def press_contact(event: Event) -> str | None:
+    """ "The minister met with reporters", "the host spoke with the president": an interview
+    or a briefing is how a statement is made (CAMEO 01), not a consultation between actors."""
+    if event.event_type != "CONSULT":
+        return None
+    sides = [p.actor for p in (event.source, event.target) if p is not None]
+    if any(a is not None and a.sector == "MED" for a in sides):
+        return "is a press contact (an interview or briefing), no consultation"
+    return None
+
+
+def _reported_by_company(verb: Token) -> bool:
+    """ "Acme Corp. said it had filed suit": the pronoun doer is the company that said so."""
+    subjects = doers(verb)
+    if not subjects or subjects[0].pos_ != "PRON" or verb.dep_ != "ccomp":
+        return False
+    # any subject of the report verb: a wire dateline ("NEW YORK --") is parsed as one too
+    return any(_is_company_name([t.text for t in s.subtree]) for s in doers(verb.head))
+
+
+def _is_company_name(words: list[str]) -> bool:
+    words = [w for w in words if w not in {",", "."}]
+    return bool(words) and words[-1].lower().rstrip(".") in COMPANY_SUFFIXES
+
+
+def _is_business(part: Participant | None) -> bool:
+    if part is None:
+        return False
+    if part.actor is not None and part.actor.sector is not None:
+        return part.actor.sector == "BUS"
+    return _is_company_name(part.text.replace(",", " ").split())
+
+
+def _mishap_clause(verb: Token) -> tuple[str, str] | None:
+    """ "Two people were injured when a car crashed into a restaurant": a harm with no doer
+    of its own, set by a clause whose subject is a vehicle, fire or hazard, is an accident."""
+    if doers(verb) or not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    for clause in verb.children:
+        marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
+        if clause.dep_ != "advcl" or not marks & {"when", "after", "as"}:
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            found = _non_agent_class(subject)
+            if found is not None:
+                return found
     return None
 
 
@@ -164,6 +253,8 @@ def _recoded(event: Event, trigger: Span, at_war: bool = False) -> Event:
         return event  # an unstated doer in a story of armed attacks: the war's, CAMEO 19 stays
     if "strike" in lemmas and sector in CIVIL_SECTORS and _is_noun_strike(trigger):
         return with_code(event, "PROTEST", "boycott", [], "143", f"a strike by a {sector} body")
+    if event.cameo == "182" and _fatal(trigger, event):
+        return with_code(event, "ASSAULT", event.mode, event.context, "1823", "the assault killed")
     if not event.cameo.startswith("19") or event.cameo == "196":
         return event
     if _by_armed_means(verb_of(trigger)):
@@ -171,7 +262,10 @@ def _recoded(event: Event, trigger: Span, at_war: bool = False) -> Event:
     if lemmas & BOMB_LEMMAS and sector in IRREGULAR_SECTORS:
         context = [c for c in event.context if c != "military"]
         return with_code(event, "ASSAULT", "explosives", context, "183", f"bombing by {sector}")
-    if _conventional(event, lemmas, sector, source is not None and source.kind == "country"):
+    heavy = event.cameo in {"194", "195"} and (source is not None or _names_heavy_weapon(trigger))
+    if heavy or _conventional(
+        event, lemmas, sector, source is not None and source.kind == "country"
+    ):
         return event
     code = "180"
     if lemmas & KILL_LEMMAS or _fatal(trigger, event):
@@ -183,9 +277,19 @@ def _recoded(event: Event, trigger: Span, at_war: bool = False) -> Event:
     return with_code(event, "ASSAULT", event.mode, context, code, f"violence by {doer}, not combat")
 
 
+def _names_heavy_weapon(trigger: Span) -> bool:
+    """ "a rocket attack", "an air strike", "shelled": the trigger or its modifiers name a heavy
+    weapon. A bare "was struck" by no one named is no air raid by itself (CAMEO 18, not 195)."""
+    words = [*trigger, *(c for t in trigger for c in t.children if c.dep_ in MODIFIER_DEPS)]
+    return any(
+        w.lemma_.lower() in HEAVY_WEAPONS | AIR_STRIKE_MODIFIERS or w.lower_ in HEAVY_WEAPONS
+        for w in words
+    )
+
+
 def _conventional(event: Event, lemmas: set[str], sector: str | None, state: bool) -> bool:
     """Whether the attack is an armed force's: CAMEO 19 stays."""
-    if lemmas & COMBAT_LEMMAS or event.cameo in {"194", "195"}:
+    if lemmas & COMBAT_LEMMAS:
         return True
     if state or sector in ARMED_SECTORS or sector in STATE_SECTORS:
         return True
@@ -238,6 +342,10 @@ def _non_agent_class(doer: Token) -> tuple[str, str] | None:
             weapons = WEAPON_MODIFIERS.get(key, frozenset())
             if any(m.lower_ in weapons for m in word.lefts if m.dep_ in MODIFIER_DEPS):
                 return None  # "artillery fire killed two soldiers": a force fired
+            if found == "vehicle" and any(
+                t.lemma_.lower() in BOMB_LEMMAS | {"explosives"} for t in word.subtree
+            ):
+                return None  # "a truck packed with explosives blew up": a vehicle bomb
             return key, found
     return None
 
@@ -258,6 +366,8 @@ def _fatal(trigger: Span, event: Event) -> bool:
     """A killing: "shot dead", "shot and killed", or deaths reported for the event."""
     verb = verb_of(trigger)
     words = {c.lower_ for c in verb.children} | {t.lower_ for t in trigger}
+    # "stabbed to death", "beaten to death"
+    words |= {g.lower_ for c in verb.children if c.lower_ == "to" for g in c.children}
     killed = any(c.dep_ == "conj" and c.lemma_.lower() in KILL_LEMMAS for c in verb.children)
     return (
         killed
