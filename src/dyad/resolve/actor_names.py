@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.article import Actor, Mention
 from dyad.resolve.actor_bodies import ASSOCIATION_NOUNS
 from dyad.resolve.actor_kb import ActorKB
-from dyad.resolve.actor_kb_records import normalise_name
+from dyad.resolve.actor_kb_records import KBEntry, normalise_name
 from dyad.resolve.actor_phrases import (
     clause_place_country,
     entity_of,
@@ -61,6 +61,8 @@ class NameRules:
                 self.kb.lookup_name(text, self.on),
                 key=lambda e: self.main_country is not None and e.country != self.main_country,
             )
+            if self.on is None:  # undated: the title beside the name picks the role
+                found = _by_title(found, _title_before(span))
             for entry in found:
                 if entry.kind == "country":
                     continue
@@ -260,6 +262,53 @@ class NameRules:
         if i < 0 or i == head.i - 1 or self.doc[i].pos_ != "NOUN":
             return False  # no name word before the head, or no title before the name
         return self.kb.sector_for_term(self.doc[i].lower_) is not None
+
+
+# Title words that name the same office differently in text and in the role column.
+_TITLE_SYNONYMS = {"defense": "defence", "premier": "prime", "pm": "prime", "chief": "head"}
+_TITLE_STOP = {"former", "ex", "of", "the", "and", "then", "acting", "interim"}
+
+
+def _title_before(span: Span) -> list[str]:
+    """The words of the title just before a name ("Interior Minister" in "Interior Minister
+    Nicolas Sarkozy") or else set beside it ("Sarkozy, the interior minister"), lowercased and
+    without "former" or "of"; empty when no title stands there."""
+    doc = span.doc
+    start = next((t.i for t in span if t.ent_type_ == "PERSON"), span.start)
+    words: list[str] = []
+    for i in range(start - 1, max(start - 6, -1), -1):
+        token = doc[i]
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ", "ADP"} or token.ent_type_ == "PERSON":
+            break
+        if token.pos_ == "ADP" and token.lower_ != "of":
+            break
+        words.append(token.lower_)
+    words.reverse()
+    if not words:  # "Nicolas Sarkozy, the interior minister, said": the title in apposition
+        root = doc[start].head if doc[start].dep_ == "compound" else doc[start]
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                phrase = list(child.subtree)[:6]  # "the head of the IMF"
+                words = [t.lower_ for t in phrase if t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+                break
+    found = [_TITLE_SYNONYMS.get(w, w) for w in words]
+    return [w for w in found if w not in _TITLE_STOP]
+
+
+def _by_title(found: list[KBEntry], title: list[str]) -> list[KBEntry]:
+    """Undated text: a person's roles ordered by how many words of the title beside the name
+    their role shares ("Interior Minister Sarkozy" is Sarkozy the interior minister, not the
+    later president); without a title, or a title no role shares, the order stays."""
+    if not title or sum(e.kind == "person" for e in found) < 2:
+        return found
+
+    def shared(entry: KBEntry) -> int:
+        if entry.kind != "person" or not entry.role:
+            return 0
+        role = {_TITLE_SYNONYMS.get(w, w) for w in normalise_name(entry.role).split()}
+        return sum(w in role for w in title)
+
+    return sorted(found, key=lambda e: -shared(e))  # stable: ties keep the lookup's order
 
 
 def _former_before(span: Span) -> bool:
