@@ -88,3 +88,19 @@ def test_a_claim_accuses_only_when_it_claims_an_act_or_blame() -> None:
 def test_saying_someone_was_behind_an_attack_is_an_accusation() -> None:
     assert types_of("Washington said Tehran was behind the attack on the tanker.") == ["ACCUSE"]
     assert types_of("Officials said Hamas was not behind the blast.") == []
+
+
+def test_a_market_or_the_weather_as_subject_acts_on_no_one() -> None:
+    assert types_of("Stocks rallied on hopes of a rate cut.") == []
+    assert types_of("Oil prices retreated from their record high on Monday.") == []
+    assert types_of("Thousands of supporters rallied in the capital to demand new elections.")[
+        :1
+    ] == ["PROTEST"]
+    assert types_of("The rebels retreated from the town on Sunday.")[:1] == ["RETREAT"]
+
+
+def test_a_none_sense_row_names_the_verbs_object_not_the_place_of_the_act() -> None:
+    assert types_of("The band hit the road for a world tour.") == []
+    assert types_of("An air strike hit a convoy on the road to Kabul.")[:1] == ["ASSAULT"]
+    assert types_of("Crowds deployed umbrellas against the rain.") == []
+    assert types_of("The army deployed tanks in the capital.")[:1] == ["MOBILIZE"]

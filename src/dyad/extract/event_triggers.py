@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from dyad.extract.event_modality import HALT_VERBS
 from dyad.extract.event_nouns import noun_fits
+from dyad.extract.non_agents import is_natural_force
 from dyad.extract.patterns import NO_EVENT, EventPattern, PatternBook, lemma_forms
 
 # "stepped down", "set free": the parser sometimes attaches a verb's particle as an adverb.
@@ -124,6 +125,8 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
     if attributive:
         pass
     elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+        if _natural_doer(token):
+            return None  # "stocks rallied", "oil prices retreated": no one acts
         forms = _hyphen_prefixed(token, lemma_forms(token))
         for verbs, doers, stand_in in SUBJECT_KEYED:
             if lemma in verbs and stand_in in book.verbs and _subject_is(token, doers):
@@ -175,6 +178,17 @@ def _subject_is(verb: Token, nouns: frozenset[str]) -> bool:
     crowd = [subject] if subject is not None else []
     crowd += [g for c in crowd for p in c.children if p.lower_ == "of" for g in p.children]
     return any(c.lemma_.lower() in nouns or c.lower_ in nouns for c in crowd)
+
+
+def _natural_doer(verb: Token) -> bool:
+    """The verb's subject is weather, a hazard, a market or the economy: "stocks rallied",
+    "the dollar retreated", "the storm slammed into the coast" report no act of anyone's."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    head = subject
+    # "oil prices", "the price of oil": the head noun decides, not what it is about.
+    return is_natural_force(head.lemma_.lower()) or is_natural_force(head.lower_)
 
 
 def _hyphen_prefixed(token: Token, forms: list[str]) -> list[str]:
@@ -251,6 +265,10 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
         attached = [c for c in verb.children if c.dep_ in {"prep", "prt"}]
         # "pulled out of the talks": a preposition hanging off the particle
         attached += [g for c in attached if c.dep_ == "prt" for g in c.children if g.dep_ == "prep"]
+        if pattern.event_type == NO_EVENT and not preps:
+            # "hit the road" is no attack, but "hit a convoy on the road" is: a sense row
+            # that codes nothing names the verb's own object, not where the act happened.
+            attached = []
         for prep in preps or attached:
             objects.extend(c for c in prep.children if c.dep_ == "pobj")
             # "pulled out of the talks" with "out" parsed as a preposition
