@@ -23,6 +23,7 @@ WIN_SENSE_VERBS = frozenset(
     | {"trounce", "outclass", "overpower", "humiliate", "upset", "eliminate", "bury", "blank"}
     | {"sweep", "conquer", "dominate", "overcome", "knock", "oust", "dethrone", "wallop", "drub"}
     | {"annihilate", "obliterate", "outplay", "outgun", "tame", "floor", "shock", "dispatch"}
+    | {"massacre", "murder", "slaughter", "pound", "batter"}
 )
 # "by eight wickets", "by two goals", "by 300 votes": the margin of a win.
 MARGIN_NOUNS = frozenset(
@@ -47,7 +48,9 @@ SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
 
 
 # "in the second half", "in the 89th minute": the time of play in a match report.
-PLAY_TIMES = frozenset({"half", "minute", "inning", "innings", "quarter", "period", "overtime"})
+PLAY_TIMES = frozenset(
+    {"half", "minute", "inning", "innings", "quarter", "period", "overtime", "round", "lap"}
+)
 
 
 def is_contest_result(verb: Token) -> bool:
