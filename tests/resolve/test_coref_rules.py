@@ -192,3 +192,14 @@ def test_the_one_urged_is_not_the_clauses_own_subject() -> None:
     )
     event = by_trigger(coded(text), "urged")
     assert who(event.target) == ("ISR", "GOV", "Israel")
+
+
+def test_a_singular_body_never_refers_back_to_a_plural_group() -> None:
+    text = (
+        "Kenya's government expelled two Ugandan diplomats from Nairobi on Monday.\n\n"
+        "The foreign ministry accused them of spying and ordered them to leave within 48 hours."
+    )
+    article = Article(id=article_id_for(text), text=text, date="2025-11-20", date_source="article")
+    mentions = code_article(article).mentions
+    ministry = next(m for m in mentions if "ministry" in m.text)
+    assert ministry.actor is not None and ministry.actor.country == "KEN"

@@ -140,6 +140,8 @@ class SectorNounRules:
                     # "the government" is a government named as one ("Colombia's government"),
                     # not any country named before ("Japan also voiced concern")
                     and not (e.kind == "country" and sector == "GOV")
+                    # "the foreign ministry" is no "two Ivorian diplomats": a body is one
+                    and not (head.tag_ == "NN" and self.doc[e.token].tag_ in {"NNS", "NNPS"})
                 ),
             )
             if earlier is not None:
