@@ -62,3 +62,10 @@ def test_a_between_pair_with_no_doer_is_reciprocal() -> None:
     assert clash.reciprocal
     assert clash.source is not None and clash.source.text == "rebels"
     assert clash.target is not None and clash.target.text == "government troops"
+
+
+def test_ministers_of_two_countries_meet_each_other() -> None:
+    events = coded("The defence ministers of Greece and Turkey met in Brussels on Thursday.")
+    meeting = next(e for e in events if e.event_type == "CONSULT")
+    assert meeting.reciprocal
+    assert dyads([meeting], "CONSULT") == [("GRC", "TUR")]

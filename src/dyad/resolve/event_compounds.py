@@ -99,26 +99,38 @@ def _can_stand(token: Token, actors: ActorResolver, role: str) -> bool:
 
 
 def modifier_members(actors: ActorResolver, token: Token, first: Participant) -> list[Participant]:
-    """ "US and British activists": the second nationality is the same kind of actor of its own
-    country (the first keeps the event as resolved)."""
+    """ "US and British activists", "the ministers of Armenia and Azerbaijan": the second country
+    is the same kind of actor of its own country (the first keeps the event as resolved)."""
     actor = first.actor
     if actor is None or actor.country is None:
         return []
     members: list[Participant] = []
-    for modifier in token.lefts:
-        if modifier.dep_ not in {"amod", "compound", "nmod"}:
-            continue
-        for conj in modifier.conjuncts:
-            found = country_of_name(actors.kb, conj.text)
+    # "the foreign ministers of Armenia and Azerbaijan": the same, in an "of" phrase
+    owners = [g for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    words = [m for m in token.lefts if m.dep_ in {"amod", "compound", "nmod"}] + owners
+    for word in words:
+        for conj in word.conjuncts:
+            name = actors.doc[_name_start(conj) : conj.i + 1]
+            found = country_of_name(actors.kb, name.text)
             if found is None or found[0] == actor.country:
                 continue
             update = {"country": found[0], "resolved_by": "coordinated-modifier", "id": None}
             copy = actor.model_copy(update={**update, "name": None})
-            start = conj.idx + actors.offset
+            start = name.start_char + actors.offset
             members.append(
-                Participant(text=conj.text, start=start, end=start + len(conj.text), actor=copy)
+                Participant(text=name.text, start=start, end=start + len(name.text), actor=copy)
             )
     return members
+
+
+def _name_start(token: Token) -> int:
+    """Where a name ends by ``token`` begins: "North Korea" from "Korea"."""
+    start = token.i
+    while (
+        start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head == token
+    ):
+        start -= 1
+    return start
 
 
 def _new_country(member: Participant, taken: list[Participant]) -> bool:
