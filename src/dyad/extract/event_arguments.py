@@ -195,8 +195,11 @@ def _reporter(pronoun: Token | None) -> Token | None:
     return speaker
 
 
-# "some of the detained staff", "many of the protesters": the people counted.
-QUANTIFIERS = {"some", "all", "many", "most", "none", "several", "few", "each", "any", "both"}
+# Pronouns that count a part of something: "some of the detained staff", "many of the
+# protesters" are the people counted; "some of its operations" is a thing.
+QUANTIFIERS = {
+    "some", "all", "many", "most", "much", "none", "several", "few", "each", "any", "both",
+}  # fmt: skip
 
 
 def _quantified(token: Token | None) -> Token | None:

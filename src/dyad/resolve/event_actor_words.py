@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.extract.event_arguments import QUANTIFIERS
 from dyad.resolve.actor_kb import ActorKB
 from dyad.resolve.actor_phrases import entity_of
 
@@ -91,14 +92,10 @@ ALLEGIANCE_WORDS = {"loyal", "allied", "linked", "affiliated", "aligned", "backe
 OWNER_PREPS = ("of", "by", "from", "against", "on", "to", "with", "for")
 
 
-# Pronouns that count a part of something: actors only when what they count is.
-QUANTIFIERS = {"some", "all", "many", "most", "much", "none", "several", "few", "each", "any"}
-
-
 def is_actor_token(token: Token, kb: ActorKB) -> bool:
     """A person, group, organisation, state or nationality (not a thing, place part or act)."""
     if token.pos_ == "PRON":  # not "its", nor "everything", "nothing"
-        if token.lower_ in QUANTIFIERS:  # "some of its operations" is a thing, "some of them" not
+        if token.lower_ in QUANTIFIERS:  # actors only when what they count is ("some of them")
             part = next((g for c in token.children if c.lower_ == "of" for g in c.children), None)
             return part is None or is_actor_token(part, kb)
         return token.tag_ != "PRP$" and not token.lower_.endswith("thing")

@@ -37,7 +37,10 @@ def compound_dyads(
     sources = [source, *_members(actors, participant_of, source, "source")]
     targets = [target, *_members(actors, participant_of, target, "target")]
     pairs = [
-        (s, t) for s in sources for t in targets if (s, t) != (source, target) and not _same(s, t)
+        (s, t)
+        for s in sources
+        for t in targets
+        if (s, t) != (source, target) and not same_participant(s, t)
     ]
     return pairs[: MAX_MEMBERS - 1]
 
@@ -59,7 +62,7 @@ def between_pair(
         participant_of(actors, head, "source"),
         participant_of(actors, partner.i, "target"),
     )
-    if first is None or second is None or _same(first, second):
+    if first is None or second is None or same_participant(first, second):
         return None
     return first, second
 
@@ -72,8 +75,10 @@ def _members(
 ) -> list[Participant]:
     """The other members of the list the argument's actor word heads: its conjuncts ("Iran,
     Libya and Sudan") or a coordinated nationality modifier ("US and British activists")."""
-    span = None if first is None else span_at(actors.doc, first.start, first.end, actors.offset)
-    if span is None or first is None or first.actor is None:
+    if first is None or first.actor is None:
+        return []
+    span = span_at(actors.doc, first.start, first.end, actors.offset)
+    if span is None:
         return []
     token = span.root
     conjuncts = [c for c in token.conjuncts if c.i > token.i]
@@ -140,7 +145,8 @@ def _new_country(member: Participant, taken: list[Participant]) -> bool:
     return country is not None and all(p.actor is None or p.actor.country != country for p in taken)
 
 
-def _same(one: Participant | None, other: Participant | None) -> bool:
+def same_participant(one: Participant | None, other: Participant | None) -> bool:
+    """The same words or the same span: "Canada ... to Canada" is one actor, not a dyad."""
     if one is None or other is None:
         return False
     if one.text.casefold() == other.text.casefold():

@@ -24,7 +24,12 @@ from dyad.extract.magnitude_owners import assign_magnitudes
 from dyad.extract.magnitudes import MagnitudeSpan, find_magnitudes
 from dyad.nlp.doc_text import span_at
 from dyad.resolve.actors import WEAPON_TERMS, ActorResolver
-from dyad.resolve.event_compounds import between_pair, compound_dyads, modifier_members
+from dyad.resolve.event_compounds import (
+    between_pair,
+    compound_dyads,
+    modifier_members,
+    same_participant,
+)
 from dyad.resolve.event_spans import actor_span, actor_token, is_actor_token, is_place_token
 from dyad.resolve.linking import link_date, link_place
 
@@ -255,15 +260,14 @@ def _target(
 ) -> Participant | None:
     """The first target candidate that names an actor or a place ("power lines" names neither)
     other than the source ("Canada said it would deny entry to Canada to the activists": the
-    activists, not Canada). A place
-    that resolves to no actor ("killed 14 people in Marsabit": no country for Marsabit's people)
-    gives way to a later candidate that does."""
+    activists, not Canada). A place that resolves to no actor ("killed 14 people in Marsabit": no
+    country for Marsabit's people) gives way to a later candidate that does."""
     unresolved: Participant | None = None
     for head in (first, *options) if first is not None else options:
         token = actor_token(actors.doc[head], actors.kb)
         if is_actor_token(token, actors.kb) or is_place_token(token):
             target = _participant(actors, head, "target")
-            if target is not None and source is not None and _same_actor(source, target):
+            if target is not None and source is not None and same_participant(source, target):
                 continue
             if target is not None and target.actor is None and not is_actor_token(token, actors.kb):
                 unresolved = unresolved or target
@@ -307,12 +311,6 @@ def _as_government(
         }
     )
     return target.model_copy(update={"actor": government})
-
-
-def _same_actor(source: Participant, target: Participant) -> bool:
-    if source.text.casefold() == target.text.casefold():
-        return True
-    return source.start == target.start and source.end == target.end
 
 
 def _same_sentence_antecedent(
