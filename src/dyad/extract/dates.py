@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from dyad.extract.date_business import business_patterns
 from dyad.extract.date_filters import well_formed
+from dyad.extract.date_parts import part_patterns
 from dyad.extract.date_vocabulary import (
     VOCABULARY_PATH,
     DateVocabulary,
@@ -225,8 +226,8 @@ def date_regexes() -> DateRegexes:
         r"\b(?:since|in|of)\s+'\d\d\b",
         # Centuries: "the early 21st century".
         rf"{_PREP}?(?:\bthe\s+)?{_EDGE}?\b(?:{v.alternation('century')})[\s-]+century\b",
-        # Feasts on a fixed day: "on Christmas Day", "New Year's Eve".
-        rf"{_PREP}?\b(?:{holiday})\b|{_PREP}(?:{feast})\b",
+        # Feasts on a fixed day: "on Christmas Day", "New Year's Eve", "Christmas Eve 2009".
+        rf"(?:{_PREP}?\b(?:{holiday})|{_PREP}(?:{feast}))\b(?:,?\s+{_YEAR_INLINE})?",
         # A weekday of a month ("the last Sunday of November"); "by mid-decade"; "in the new year".
         rf"{_PREP}?\b(?:the\s+)?(?:first|second|third|fourth|last|final)\s+{weekday}\s+(?:of|in)\s+"
         rf"{month}(?:,?\s+{_YEAR_INLINE})?|{_PREP}?\bmid[\s-]+(?:decade|century)\b",
@@ -294,6 +295,14 @@ def date_regexes() -> DateRegexes:
             number=number,
             ordinal=v.alternation("ordinal"),
         ),
+        *part_patterns(
+            prep=_PREP,
+            weekday=weekday,
+            month=month,
+            day=_DAY,
+            year=_YEAR_INLINE,
+            dayperiod=dayperiod,
+        ),
     ]
     finders = tuple(re.compile(p) for p in patterns)
     words = [*v.of("month"), *v.of("weekday"), *v.of("season"), *v.of("dayperiod")]
@@ -302,7 +311,7 @@ def date_regexes() -> DateRegexes:
     words += [u + "s?" for u in v.of("unit")] + ["centuries", "weekends?", "quarters?", "half"]
     words += ["today", "yesterday", "tomorrow", "tonight", "overnight", "noon", "midnight"]
     words += ["midday", "fall", "gmt", "utc"]
-    words += ["now", "time", "later", "annual", "millennium", "midweek", "mid-week"]
+    words += ["now", "time", "later", "annual", "millennium", "midweek", "mid-week", "midyear"]
     digits = (
         r"\b(?:1[89]|20)\d\d(?:'?s)?\b|'\d0s\b|\d:\d\d|\d/\d|'\d\d\b|\d\s*[ap]\.?m\b|\bq[1-4]\b|"
         r"\bfy[\s-]?\d\d|\d(?:st|nd|rd|th)\b"

@@ -7,8 +7,10 @@ and no report in the past follows the cue ("who will travel ..., said on Tuesday
 quarter or a feast. Anaphoric expressions ("the same day", a bare clock time, "the following
 year", "two years later") count from the period the text last mentioned, and a month told in
 the past after a date of a past year in its sentence is of that year ("in August 2014; by
-December"). ``time_grammar`` names each form; its handler lives in ``time_rules``; dateparser
-is the fallback. ``rule`` names what produced it.
+December"); so is a bare weekday told in the past after a date the story narrates ("On 3 March
+2011, ... On Friday, ...": ``time_story``), while "a week later" with nothing before it to count
+from stays unresolved. ``time_grammar`` names each form; its handler lives in ``time_rules``;
+dateparser is the fallback. ``rule`` names what produced it.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from dyad.extract.dates import find_date_expressions, load_date_vocabulary
 from dyad.resolve.time_business import period_ago_reference
 from dyad.resolve.time_days import slash_date, slash_order
 from dyad.resolve.time_grammar import grammar
+from dyad.resolve.time_parts import resolve_part, weekday_of_week
 from dyad.resolve.time_phrases import WEEK_OF, week_holding
 from dyad.resolve.time_ranges import closes_range, range_end, range_start, year_written_before
 from dyad.resolve.time_rules import RULES
+from dyad.resolve.time_story import last_told, story_weekday, unanchored_later
 from dyad.resolve.time_tense import infer_tense, looks_ahead
 from dyad.resolve.time_values import UNKNOWN, Date, Resolved, month_value, quarter_value
 
@@ -74,8 +78,12 @@ def resolve_date_expression(
     future = tense == "future" or any(
         p in _FUTURE_PREPS and (p not in _PAST_ABLE_PREPS or tense != "past") for p in preps
     )
-    if (m := _PART_OF_DAY.fullmatch(s)) and not edge:
-        return _part_of_day(m, resolve_date_expression(m.group(2), anchor, tense, reference))
+    if not edge and (
+        part := resolve_part(
+            s, anchor, lambda x: resolve_date_expression(x, anchor, tense, reference)
+        )
+    ):
+        return part
     if (m := WEEK_OF.fullmatch(s)) and not edge:
         return week_holding(resolve_date_expression(m.group(1), anchor, tense, reference))
     # "the end of the year": the year the text is telling of ("fighting broke out in April
@@ -83,8 +91,8 @@ def resolve_date_expression(
     period = s in ("the week", "the month", "the quarter", "the year", "the decade")
     if edge and period and (reference is None or future or s == "the decade"):
         s = ("last" if _end_not_reached(edge, s, anchor, tense, future) else "this") + s[3:]
-    if edge and s in ("decade", "century"):
-        s = "this " + s  # "by mid-decade", "mid-century": the one under way
+    if edge and s in ("decade", "century", "year"):
+        s = "this " + s  # "by mid-decade", "mid-century", "mid-year": the one under way
     refs = load_date_vocabulary().of("reference")
     for phrase in (s, " ".join([*preps, s])):
         if phrase in refs:
@@ -160,17 +168,6 @@ def _year_before_if_ahead(r: Resolved, anchor: Date) -> Resolved:
         part, n = r.timex[5], int(r.timex[6])
         return quarter_value(year, n, part, "quarter-inferred-past")
     return r
-
-
-_PART_OF_DAY = re.compile(r"the (morning|afternoon|evening|night) of (.+)")
-
-
-def _part_of_day(m: re.Match[str], day: Resolved) -> Resolved:
-    """ "the night of Jan. 3": the part (TIMEX3 2026-01-03TNI) of the day named after it."""
-    if day.precision != "day" or not day.value or day.timex:
-        return day
-    code = load_date_vocabulary().of("dayperiod")[m.group(1)]
-    return Resolved(day.value, None, "day", day.rule + "+part", f"{day.value}T{code}")
 
 
 def _reference(value: str, anchor: Date) -> Resolved:
@@ -325,6 +322,9 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
             r = resolve_date_expression(ago[0], anchor, None, ago[1])  # "the year-ago quarter"
         else:
             r = resolve_date_expression(text[s:e], anchor, tense, here)
+            r = unanchored_later(text, (s, e), r, here is not None)
+            told = last_told(text, spans, out, points, historical)
+            r = weekday_of_week(text, e, story_weekday(text, (s, e), r, told, anchor), anchor)
         if r.rule == "deictic-today" and _GENERIC_TODAY.match(text, e):
             r = Resolved(None, None, "unknown", "today-generic", "PRESENT_REF")
         if n and out and closes_range(text, spans[n - 1], s):

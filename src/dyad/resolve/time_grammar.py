@@ -59,7 +59,9 @@ def grammar() -> dict[str, re.Pattern[str]]:
             rf"(?:the )?(?:(?P<edge>early|late|mid)[ -])?(?P<ord>{v.alternation('century')})"
             r"[ -]century"
         ),
-        "holiday": re.compile(r"(?P<holiday>" + v.alternation("holiday") + r")"),
+        "holiday": re.compile(
+            r"(?P<holiday>" + v.alternation("holiday") + r")(?:,? (?P<year>\d{4}))?"
+        ),
         "year-range": re.compile(
             r"(?:between |from )?(?P<year>\d{4}) ?(?:-|–|/|and|to|until|through) ?(?P<end>\d{2,4})"
         ),
@@ -136,7 +138,8 @@ def grammar() -> dict[str, re.Pattern[str]]:
         "offset": re.compile(
             r"(?:(?:nearly|almost|roughly|approximately|some|more than|less than|at least|just|"
             r"only|(?:a )?little (?:more|less) than|well over|over|under|barely|exactly) )?"
-            rf"(?P<num>{num})[ -]{unit} (?P<dir>ago|earlier|later|from now|before|after)"
+            rf"(?P<num>{num})[ -]{unit}(?P<half> and a half)? "
+            r"(?P<dir>ago|earlier|later|from now|before|after)"
         ),
         "duration": re.compile(
             r"(?:(?:about|around|nearly|almost|roughly|approximately|some|more than|less than|"

@@ -45,11 +45,14 @@ def century(m: re.Match[str], anchor: Date, future: bool) -> Resolved:
 
 
 def holiday(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
-    """A feast: the latest one on or before the anchor, the next if future."""
+    """A feast of the year written ("Christmas Eve 2009"), else the latest one on or before the
+    anchor, the next if future."""
     rule = load_date_vocabulary().of("holiday")[m.group("holiday")]
-    day = feast_day(rule, anchor.year)
+    day = feast_day(rule, int(m.group("year") or anchor.year))
     if day is None:
         return None
+    if m.group("year"):
+        return Resolved(day.isoformat(), None, "day", "holiday-year")
     if future and day < anchor:
         day = feast_day(rule, anchor.year + 1)
     elif not future and day > anchor:

@@ -186,7 +186,8 @@ def _months_quarter(m: re.Match[str], anchor: Date, future: bool) -> Resolved | 
 def _offset(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
     sign = -1 if m.group("dir") in ("ago", "earlier", "before") else 1
     rule = "offset-" + m.group("dir").replace(" ", "-")
-    return _shifted(m.group("num"), m.group("unit"), sign, anchor, rule)
+    num = m.group("num") + (" and a half" if m.group("half") else "")  # "a year and a half ago"
+    return _shifted(num, m.group("unit"), sign, anchor, rule)
 
 
 def _units_time(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
@@ -216,6 +217,8 @@ def _unit_ago(m: re.Match[str], anchor: Date, future: bool) -> Resolved | None:
 def _shifted(num: str, unit_word: str, sign: int, anchor: Date, rule: str) -> Resolved | None:
     """``num`` ``unit_word``s before (``sign`` -1) or after (1) the anchor."""
     n, unit = counted(number_value(num), unit_word)
+    if unit == "Y" and n is not None and n != int(n) and n * 12 == int(n * 12):
+        n, unit = n * 12, "M"  # "two and a half years ago": thirty months back
     if n is None or n != int(n):
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Resolved(None, None, "unknown", "offset-vague", ref)
