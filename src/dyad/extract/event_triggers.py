@@ -153,6 +153,12 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
         for pattern in book.verbs.get(fallback or "", ()):
             if not pattern.particle and not pattern.objects and not pattern.needs_clause:
                 return pattern, [token]
+        # A verb no pattern names, typed through its WordNet kin ("pummelled" as "beat").
+        if fallback is None and key not in book.verbs and token.pos_ == "VERB":
+            for pattern in book.kin_aliases.get(lemma, ()):
+                tokens = _verb_fits(token, pattern)
+                if tokens is not None:
+                    return None if pattern.event_type == NO_EVENT else (pattern, tokens)
     # "staged military drills": the tagger sometimes calls a plural noun object a verb.
     misparsed_noun = token.pos_ == "VERB" and token.dep_ in {"dobj", "pobj", "nsubjpass"}
     if token.pos_ in {"NOUN", "PROPN"} or misparsed_noun:

@@ -293,6 +293,8 @@ def _build(
         start = min(start, clause.i)
     confidence = 0.55 + 0.1 * pattern.specificity + (0.1 if is_verb else 0.0)
     confidence += 0.1 if source is not None else -0.1
+    if pattern.via_kin:
+        confidence -= 0.2  # typed through a WordNet kin, not by a pattern of its own
     return EventCandidate(
         trigger_start=start,
         trigger_end=end,

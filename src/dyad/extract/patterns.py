@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +46,11 @@ class EventPattern:
     needs_clause: bool = False  # "claimed that ...": only with a that-clause (">@clause")
 
     @property
+    def via_kin(self) -> bool:
+        """A pattern lent to a verb it does not name, through their WordNet kinship."""
+        return "+wordnet:" in self.rule_id
+
+    @property
     def specificity(self) -> int:
         return 2 * bool(self.objects) + bool(self.particle) + bool(self.modifier)
 
@@ -67,6 +72,8 @@ class PatternBook:
     intent_modes: dict[tuple[str, str], IntentMode]
     version: str
     weapon_modes: dict[str, IntentMode] | None = None  # weapon lemma -> ASSAULT mode and code
+    # verbs no pattern names, typed through their WordNet kin (extract/verb_kin.py)
+    kin_aliases: dict[str, tuple[EventPattern, ...]] = field(default_factory=dict)
 
 
 def _rows(path: Path) -> list[tuple[int, list[str]]]:
@@ -138,7 +145,8 @@ def _parse_pattern(path: Path, line: int, cols: list[str]) -> EventPattern:
 
 
 def load_pattern_book(data_dir: Path = DATA_DIR) -> PatternBook:
-    """Read and validate patterns.tsv, light_verbs.txt, intent_modes.tsv and weapon_modes.tsv."""
+    """Read and validate patterns.tsv, light_verbs.txt, intent_modes.tsv, weapon_modes.tsv and
+    kin_verbs.tsv."""
     verbs: dict[str, list[EventPattern]] = defaultdict(list)
     nouns: dict[str, list[EventPattern]] = defaultdict(list)
     path = data_dir / "patterns.tsv"
@@ -163,8 +171,11 @@ def load_pattern_book(data_dir: Path = DATA_DIR) -> PatternBook:
         weapons.setdefault(
             cols[0].strip().lower(), IntentMode(cols[1].strip(), None, cols[2].strip())
         )
+    sorted_verbs = {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in verbs.items()}
+    kin_path = data_dir / "kin_verbs.tsv"  # optional: without it, only named verbs are typed
     return PatternBook(
-        verbs={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in verbs.items()},
+        verbs=sorted_verbs,
+        kin_aliases=_kin_aliases(kin_path, sorted_verbs) if kin_path.exists() else {},
         nouns={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in nouns.items()},
         light_verbs=light,
         intent_modes=modes,
@@ -177,6 +188,26 @@ def load_pattern_book(data_dir: Path = DATA_DIR) -> PatternBook:
 def default_pattern_book() -> PatternBook:
     """The patterns shipped with dyad, loaded once per process."""
     return load_pattern_book()
+
+
+def _kin_aliases(
+    path: Path, verbs: dict[str, tuple[EventPattern, ...]]
+) -> dict[str, tuple[EventPattern, ...]]:
+    """kin_verbs.tsv (written by extract/verb_kin.py): each alias takes its kin's patterns."""
+    aliases: dict[str, tuple[EventPattern, ...]] = {}
+    for line, cols in _rows(path):
+        if len(cols) != 4:
+            raise PatternDataError(path, line, "want: alias, kin, type, WordNet sense")
+        alias, kin = cols[0].strip(), cols[1].strip()
+        if kin not in verbs:
+            raise PatternDataError(
+                path, line, f"kin verb {kin!r} has no pattern: run python -m dyad.extract.verb_kin"
+            )
+        aliases[alias] = tuple(
+            replace(p, lemma=alias, rule_id=f"{p.rule_id}+wordnet:{alias}~{kin}")
+            for p in verbs[kin]
+        )
+    return aliases
 
 
 def lemma_forms(token: Token) -> list[str]:
