@@ -345,7 +345,9 @@ def test_by_a_month_still_looks_ahead_in_the_present() -> None:
 
 def test_an_ordinal_before_quarterly_is_no_quarter() -> None:
     sentence = "It was Ford's first quarterly profit in two years."
-    assert [extent for extent, _ in timex_values(sentence, WEDNESDAY)] == ["two years"]
+    # "quarterly" is a quarter's worth (P3M, as "an annual profit" is P1Y), no quarter of 2008.
+    found = timex_values(sentence, WEDNESDAY)
+    assert found == [("quarterly", "P3M"), ("two years", "P2Y")]
 
 
 def test_a_past_day_told_of_is_not_a_planned_one() -> None:

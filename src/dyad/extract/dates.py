@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from dyad.extract.date_business import business_patterns
 from dyad.extract.date_filters import well_formed
+from dyad.extract.date_markets import TRIGGER_WORDS, market_patterns, trim_span
 from dyad.extract.date_parts import part_patterns
 from dyad.extract.date_vocabulary import (
     VOCABULARY_PATH,
@@ -63,7 +64,7 @@ _RELATIVE = (
 _YEAR = r"(?<![\w$€£.,:/#-])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
 _YEAR_INLINE = r"(?:1[89]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?:next|last|this)\s+year\b)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:/]\d|%)"
+_DAY = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:/]\d|%)"
 # Words after which "later" is no time of its own: "sooner rather than later", "a later date",
 # "hours later" (the unit is the expression).
 _NOT_BEFORE_LATER = (
@@ -295,6 +296,7 @@ def date_regexes() -> DateRegexes:
             number=number,
             ordinal=v.alternation("ordinal"),
         ),
+        *market_patterns(prep=_PREP, weekday=weekday, month=month, day=_DAY, year=_YEAR_INLINE),
         *part_patterns(
             prep=_PREP,
             weekday=weekday,
@@ -311,6 +313,7 @@ def date_regexes() -> DateRegexes:
     words += [u + "s?" for u in v.of("unit")] + ["centuries", "weekends?", "quarters?", "half"]
     words += ["today", "yesterday", "tomorrow", "tonight", "overnight", "noon", "midnight"]
     words += ["midday", "fall", "gmt", "utc"]
+    words += TRIGGER_WORDS
     words += ["now", "time", "later", "annual", "millennium", "midweek", "mid-week", "midyear"]
     digits = (
         r"\b(?:1[89]|20)\d\d(?:'?s)?\b|'\d0s\b|\d:\d\d|\d/\d|'\d\d\b|\d\s*[ap]\.?m\b|\bq[1-4]\b|"
@@ -340,7 +343,11 @@ def find_date_expressions(
     candidates: list[tuple[int, int]] = []
     for seg_start, seg_end in _segments(regexes.trigger, lowered, start, end):
         _collect(regexes.finders, lowered, seg_start, seg_end, candidates)
-    candidates = [(s, e) for s, e in candidates if well_formed(regexes.names, text, lowered, s, e)]
+    candidates = [
+        trim_span(lowered, s, e)
+        for s, e in candidates
+        if well_formed(regexes.names, text, lowered, s, e)
+    ]
     # Overlapping candidates: the longest wins, then the earliest.
     candidates.sort(key=lambda se: (se[0] - se[1], se[0]))
     taken: list[tuple[int, int]] = []

@@ -23,6 +23,7 @@ from dyad.extract.dates import find_date_expressions, load_date_vocabulary
 from dyad.resolve.time_business import period_ago_reference
 from dyad.resolve.time_days import slash_date, slash_order
 from dyad.resolve.time_grammar import grammar
+from dyad.resolve.time_markets import market_value
 from dyad.resolve.time_parts import resolve_part, weekday_of_week
 from dyad.resolve.time_phrases import WEEK_OF, week_holding
 from dyad.resolve.time_ranges import closes_range, range_end, range_start, year_written_before
@@ -325,6 +326,9 @@ def resolve_in_context(text: str, spans: list[tuple[int, int]], anchor: Date) ->
             r = unanchored_later(text, (s, e), r, here is not None)
             told = last_told(text, spans, out, points, historical)
             r = weekday_of_week(text, e, story_weekday(text, (s, e), r, told, anchor), anchor)
+        earlier = list(zip(spans[:n], out, strict=True))
+        again = lambda x, t: resolve_date_expression(x, anchor, t)  # noqa: E731
+        r = market_value(text, (s, e), r, earlier, anchor, tense, again)
         if r.rule == "deictic-today" and _GENERIC_TODAY.match(text, e):
             r = Resolved(None, None, "unknown", "today-generic", "PRESENT_REF")
         if n and out and closes_range(text, spans[n - 1], s):

@@ -13,6 +13,8 @@ _FUTURE_BEFORE = re.compile(
     r"(?:is|are) (?:due|scheduled|set|expected|slated|planned|timed|pencill?ed in|earmarked|to)|"
     r"(?:was|were) (?:due|scheduled|expected|slated|set (?=to|for))|"
     r"plans? to|planning to|(?:expects?|expecting|aims?|hopes?|intends?) (?:\w+ ){0,3}?to|"
+    # What a firm expects is ahead: "Ford expects a recovery in the second half".
+    r"(?:expects?|expecting|anticipates?|predicts?|foresees?)(?= (?:a|an|the|its|their|\w+s)\b)|"
     r"upcoming|next (?:week|weekend|month|year)|tomorrow)\b",
     re.IGNORECASE,
 )
@@ -52,7 +54,8 @@ _PAST_CLAUSE = re.compile(
 # Tuesday"; "the army is fighting in Aleppo, officials said on Monday".
 _PAST_AFTER_PLAN = re.compile(
     r"\b(?:said|told|announced|added|reported|confirmed|stated|claimed|denied|was|were|had|did|"
-    r"(?:it|they|he|she|we|who|which|that) [a-z]+ed)\b",
+    r"(?:it|they|he|she|we|who|which|that) (?:[a-z]+ed|fell|rose|grew|lost|made|sold|won|took|"
+    r"saw|came|went|began|sank|shrank|slid))\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
