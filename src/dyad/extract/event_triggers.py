@@ -11,97 +11,34 @@ from spacy.tokens import Token
 
 from dyad.extract.event_modality import HALT_VERBS
 from dyad.extract.event_nouns import noun_fits
-from dyad.extract.non_agents import is_natural_force
 from dyad.extract.patterns import NO_EVENT, EventPattern, PatternBook, lemma_forms
+from dyad.extract.trigger_doers import (
+    SUBJECT_KEYED,
+    WORKFORCES,
+    by_workers,
+    in_protest,
+    natural_doer,
+    subject_is,
+)
 
 # "stepped down", "set free": the parser sometimes attaches a verb's particle as an adverb.
 PARTICLE_LIKE_DEPS = {"advmod", "acomp", "oprd", "advcl", "ccomp"}
 
 
-# Who strikes in the labour sense: "teachers struck", unlike "drones struck".
-STRIKING_TRADES = {
-    "worker", "union", "teacher", "doctor", "nurse", "driver", "miner", "docker", "dockworker",
-    "employee", "staff", "pilot", "trucker", "farmer", "student", "lecturer", "controller",
-    "porter", "labourer", "laborer", "physician",
-}  # fmt: skip
-
-
-# Plain verbs that are an event only with a telling subject: (verbs, subjects, the verb pattern
-# that codes them). "Protesters gathered" is a demonstration, "the last troops left" a withdrawal.
-SUBJECT_KEYED: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
-    (
-        frozenset({"gather", "assemble", "converge", "flock", "pour", "throng", "mass"}),
-        frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter", "striker"}),
-        "demonstrate",
-    ),
-    (
-        frozenset({"leave", "exit", "quit", "depart", "vacate"}),
-        frozenset({"troop", "troops", "soldier", "force", "forces", "army", "peacekeeper"}),
-        "withdraw",
-    ),
-    (
-        frozenset({"attack", "target", "hit", "strike", "breach", "infiltrate"}),
-        frozenset({"hacker", "hackers"}),
-        "hack",
-    ),
-    (
-        frozenset({"block", "occupy", "blockade", "barricade", "paralyse", "paralyze"}),
-        frozenset(
-            {
-                "protester",
-                "protestor",
-                "demonstrator",
-                "driver",
-                "farmer",
-                "worker",
-                "resident",
-                "villager",
-                "student",
-                "activist",
-                "trucker",
-                "striker",
-                "crowd",
-                "supporter",
-            }
-        ),
-        "barricade",
-    ),
-    (
-        frozenset({"protest"}),
-        frozenset({"ministry", "government", "embassy", "ambassador", "minister", "spokesman"}),
-        "complain",
-    ),
-    (  # "teachers struck for a third day": a labour strike, not an air strike
-        frozenset({"strike"}),
-        frozenset(STRIKING_TRADES),
-        "boycott",
-    ),
-    (  # "protesters clashed with police": a violent protest
-        frozenset({"clash", "scuffle", "brawl", "fight"}),
-        frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "striker"}),
-        "riot",
-    ),
-    (  # "rioters torched cars": the riot is the event, not a seizure of property
-        frozenset({"torch", "loot", "burn", "smash", "ransack", "vandalize", "vandalise"}),
-        frozenset({"rioter", "mob", "looter", "hooligan"}),
-        "riot",
-    ),
-    (
-        frozenset({"land", "fall", "slam", "crash", "rain", "blast", "rip", "rock"}),
-        frozenset({"round", "shell", "mortar", "rocket", "missile", "bomb", "projectile", "drone"}),
-        "shell",
-    ),
-)
-
-
 JOINT_ADVERBS = {"jointly"}
 
+# An object slot any named place fills: "advanced into Rafah" as well as "into the city".
+PLACE_OBJECT = "@place"
 
-WORKFORCES = {
-    "worker", "workers", "union", "unions", "teacher", "teachers", "doctor", "doctors", "nurse",
-    "nurses", "driver", "drivers", "miner", "miners", "docker", "dockers", "employee", "staff",
-    "pilot", "pilots", "farmer", "farmers", "trucker", "truckers", "student", "students",
-    "labour", "labor", "transport", "rail", "postal", "port", "dock", "taxi",
+# Verbs of pushing that ask an actor to act when an infinitive follows their object.
+PUSHING_VERBS = {"push", "nudge", "spur", "goad"}
+
+# Named entities that can be asked to act: states, organisations, groups, persons.
+ACTOR_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
+
+CIRCUMSTANCE_PREPS = {
+    "for", "after", "before", "during", "since", "until", "amid", "amidst", "despite",
+    "following", "throughout", "because",
 }  # fmt: skip
 
 
@@ -124,16 +61,21 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
     attributive = token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i
     if attributive:
         pass
-    elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
-        if _natural_doer(token):
+    elif token.pos_ in {"VERB", "AUX"} or (
+        # "The chess champion attacked ...": a root noun with a determiner is no misparsed verb.
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and not any(c.dep_ == "det" for c in token.children)
+    ):
+        if natural_doer(token):
             return None  # "stocks rallied", "oil prices retreated": no one acts
         forms = _hyphen_prefixed(token, lemma_forms(token))
         for verbs, doers, stand_in in SUBJECT_KEYED:
-            if lemma in verbs and stand_in in book.verbs and _subject_is(token, doers):
+            if lemma in verbs and stand_in in book.verbs and subject_is(token, doers):
                 forms = [stand_in]  # "protesters gathered outside parliament"
         if (
             lemma == "strike"
-            and _subject_is(token, frozenset(WORKFORCES))
+            and subject_is(token, frozenset(WORKFORCES))
             and "boycott" in book.verbs
         ):
             forms = ["boycott"]  # "dock workers struck for a third day": a labour strike
@@ -148,8 +90,10 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
         fallback = None
         if any(c.lower_ in JOINT_ADVERBS for c in token.children):
             fallback = "cooperate"  # "the two firms will jointly develop the field"
-        elif _in_protest(token):
+        elif in_protest(token):
             fallback = "demonstrate"  # "farmers drove tractors into the capital in protest"
+        elif lemma in PUSHING_VERBS and _pushed_to_act(token):
+            fallback = "press"  # "France pushed the Security Council to adopt a resolution"
         for pattern in book.verbs.get(fallback or "", ()):
             if not pattern.particle and not pattern.objects and not pattern.needs_clause:
                 return pattern, [token]
@@ -166,35 +110,18 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
         # "build-up", "pull-out": the hyphenated noun's head is its last part.
         keys.update(f.replace("-", "") for f in _hyphen_prefixed(token, [lemma]) if "-" in f)
         keys.update(f for f in _hyphen_prefixed(token, [lemma]) if "-" in f)
-        if lemma == "strike" and _by_workers(token):
+        if lemma == "strike" and by_workers(token):
             keys = {"walkout"}  # "a strike by dock workers", "the teachers' strike"
+        for verbs, doers, stand_in in SUBJECT_KEYED:
+            # "truckers mounted a blockade": the light verb's subject decides the noun's sense
+            if lemma in verbs and stand_in in book.nouns and subject_is(token.head, doers):
+                keys = {stand_in}
         for key in keys:
             for pattern in book.nouns.get(key, ()):
                 tokens = noun_fits(token, pattern, book)
                 if tokens is not None:
                     return None if pattern.event_type == NO_EVENT else (pattern, tokens)
     return None
-
-
-def _subject_is(verb: Token, nouns: frozenset[str]) -> bool:
-    """The verb's subject, or what it counts ("thousands of protesters"), is one of ``nouns``."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "xcomp":  # "teachers threatened to strike"
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    crowd = [subject] if subject is not None else []
-    crowd += [g for c in crowd for p in c.children if p.lower_ == "of" for g in p.children]
-    return any(c.lemma_.lower() in nouns or c.lower_ in nouns for c in crowd)
-
-
-def _natural_doer(verb: Token) -> bool:
-    """The verb's subject is weather, a hazard, a market or the economy: "stocks rallied",
-    "the dollar retreated", "the storm slammed into the coast" report no act of anyone's."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return False
-    head = subject
-    # "oil prices", "the price of oil": the head noun decides, not what it is about.
-    return is_natural_force(head.lemma_.lower()) or is_natural_force(head.lower_)
 
 
 def _hyphen_prefixed(token: Token, forms: list[str]) -> list[str]:
@@ -222,7 +149,7 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
                 and c.lower_ == words[0]
                 and not _names_time(c)
             ),
-            _clause_mark(verb, words[0]),
+            _clause_mark(verb, words[0]) or _object_prep(verb, words[0], pattern),
         )
         if particle_tok is None:
             return None
@@ -271,6 +198,10 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
         attached = [c for c in verb.children if c.dep_ in {"prep", "prt"}]
         # "pulled out of the talks": a preposition hanging off the particle
         attached += [g for c in attached if c.dep_ == "prt" for g in c.children if g.dep_ == "prep"]
+        if any(c.dep_ == "dobj" for c in verb.children) and not preps:
+            # "held rates steady for a third meeting": with an object of its own, a verb's
+            # phrase of time or cause names no second object.
+            attached = [c for c in attached if c.lower_ not in CIRCUMSTANCE_PREPS]
         if pattern.event_type == NO_EVENT and not preps:
             # "hit the road" is no attack, but "hit a convoy on the road" is: a sense row
             # that codes nothing names the verb's own object, not where the act happened.
@@ -300,7 +231,9 @@ def _verb_fits(verb: Token, pattern: EventPattern) -> list[Token] | None:
             (
                 o
                 for o in objects
-                if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
+                if o.lemma_.lower() in pattern.objects
+                or o.lower_ in pattern.objects
+                or (PLACE_OBJECT in pattern.objects and _names_place(o))
             ),
             None,
         )
@@ -377,37 +310,45 @@ def _clause_mark(verb: Token, word: str) -> Token | None:
     return None
 
 
+def _object_prep(verb: Token, word: str, pattern: EventPattern) -> Token | None:
+    """ "targeted potash exports with new sanctions": the parser may hang the verb's preposition
+    off its object; it still completes a pattern that also names what the phrase holds. Only
+    "with" and "on" ("blamed the slump on weak demand", "put the leader on trial"): in "withdrew
+    funding from the programme" the phrase names where the funding was."""
+    if word not in {"with", "on"} or not pattern.objects or pattern.needs_clause:
+        return None
+    return next(
+        (
+            p
+            for o in verb.children
+            if o.dep_ == "dobj"
+            for p in o.rights
+            if p.dep_ == "prep" and p.lower_ == word and not _names_time(p)
+        ),
+        None,
+    )
+
+
 def _names_time(prep: Token) -> bool:
     """ "agreed on Saturday": a preposition before a date is no particle of the verb."""
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
-def _in_protest(verb: Token) -> bool:
-    """ "... in protest": the phrase may hang off the verb or, misparsed, off its object."""
-    for prep in verb.subtree:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        if any(g.lemma_.lower() == "protest" and g.dep_ == "pobj" for g in prep.children):
-            up = prep.head
-            while up.i != verb.i and up.pos_ not in {"VERB", "AUX"} and up.head.i != up.i:
-                up = up.head
-            if up.i == verb.i:
-                return True
-    return False
+def _pushed_to_act(verb: Token) -> bool:
+    """ "pushed Israel to allow more aid": a named actor as the object and an infinitive after
+    it; not "pushed prices to new highs" nor "pushed the button"."""
+    named = any(c.dep_ == "dobj" and c.ent_type_ in ACTOR_ENTITIES for c in verb.children)
+    return named and any(
+        c.dep_ in {"xcomp", "advcl", "ccomp"}
+        and c.i > verb.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
-def _by_workers(noun: Token) -> bool:
-    """A strike whose doer is a workforce is a labour strike, not an air strike."""
-    doers = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
-    doers += [g for c in noun.children if c.lower_ == "by" for g in c.children]
-    # "a strike called by the transport unions": the participle's agent is the doer.
-    doers += [
-        g
-        for p in noun.children
-        if p.dep_ == "acl"
-        for c in p.children
-        if c.dep_ == "agent"
-        for g in c.children
-    ]
-    doers += [c for d in list(doers) for c in d.children if c.dep_ == "compound"]
-    return any(d.lemma_.lower() in WORKFORCES or d.lower_ in WORKFORCES for d in doers)
+def _names_place(noun: Token) -> bool:
+    """A named town, region or site as a prepositional object: "into Rafah", "into Kherson"."""
+    if noun.dep_ != "pobj":
+        return False
+    # The tagger often leaves a small town unnamed ("into Rafah"): a bare proper noun counts.
+    return noun.ent_type_ in {"GPE", "LOC", "FAC"} or (noun.pos_ == "PROPN" and not noun.ent_type_)
