@@ -194,3 +194,14 @@ def test_an_undated_article_says_so_in_its_panel(
         assert tab.locator("#article-notes .error").count() == 0
         tab.locator("#article").screenshot(path=str(ARTIFACTS / "article_undated.png"))
         context.close()
+
+
+def test_a_place_named_twice_in_two_spellings_is_shown_once(page: Page) -> None:
+    assert page.evaluate("sameName('Addis Ababa', 'Adis Abeba')")
+    assert not page.evaluate("sameName('Aleppo', 'Aleppo Governorate')")
+    assert not page.evaluate("sameName('Gaza', 'Gaza Strip')")
+    page.fill("#filters input[name=country]", "ETH")
+    page.click("#filters button[type=submit]")
+    where = page.locator("#events tbody tr[data-event] td", has_text="Addis Ababa")
+    expect(where.first).to_be_visible()
+    assert all("Adis Abeba" not in cell for cell in where.all_inner_texts())

@@ -61,11 +61,32 @@ function shortActor(part) {
   return name ? `${part.text} (${name})` : part.text;
 }
 
+// "Addis Ababa" and its region "Adis Abeba", "Sanaa" and "Sanaʼa": one name in two spellings
+// (accents, doubled letters and vowels aside), shown once.
+function nameSkeleton(name) {
+  return (name || "")
+    .normalize("NFD")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "")
+    .replace(/[aeiouy]/g, "")
+    .replace(/(.)\1+/g, "$1");
+}
+
+function sameName(a, b) {
+  if (!a || !b) return false;
+  const skeleton = nameSkeleton(a);
+  return skeleton.length >= 3 && skeleton === nameSkeleton(b);
+}
+
+function placeParts(name, within, country) {
+  return [name, within && within !== name && !sameName(name, within) ? within : "", country]
+    .filter(Boolean)
+    .join(", ");
+}
+
 function placeLabel(place) {
   if (!place) return "";
-  const name = place.name || place.text || "";
-  const within = place.within || place.admin1;
-  return [name, within && within !== name ? within : "", place.country].filter(Boolean).join(", ");
+  return placeParts(place.name || place.text || "", place.within || place.admin1, place.country);
 }
 
 function typeBadge(type) {
@@ -338,7 +359,7 @@ function countIcon(count, kind) {
 function placePopup(feature, latlng) {
   const props = feature.properties;
   const types = Object.entries(props.types).sort((a, b) => b[1] - a[1]);
-  const label = [props.name, props.admin1, props.country].filter(Boolean).join(", ");
+  const label = placeParts(props.name, props.admin1, props.country);
   return el(
     "div",
     { class: "popup" },
