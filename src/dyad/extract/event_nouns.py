@@ -10,6 +10,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.extract.event_arguments import noun_source, pobj_of
+from dyad.extract.event_frames import (
+    existential_frame,
+    is_unexplained_blast,
+    lasting_frame,
+    operation_frame,
+    reported_frame,
+)
+from dyad.extract.non_agents import non_agent_nouns
 from dyad.extract.patterns import EventPattern, PatternBook, lemma_forms
 
 STANCE_TYPES = {"REJECT", "SUPPORT", "ACCUSE", "REQUEST"}
@@ -20,7 +28,7 @@ OCCUR_VERBS = {
     "resume", "occur", "happen", "take", "leave", "target", "wound", "injure", "damage", "begin",
     "explode", "go", "rock", "rip", "tear", "claim", "spread", "flare", "mark", "paralyse",
     "paralyze", "cripple", "disrupt", "grip", "sweep", "engulf", "shake", "halt", "reach",
-    "arrive",
+    "arrive", "ensue", "unfold", "start", "commence", "ring", "echo", "resound",
 }  # fmt: skip
 
 
@@ -46,6 +54,9 @@ ARRIVAL_VERBS = {"sit", "arrive", "gather", "meet", "convene", "travel", "fly", 
 MEASURE_HEADS = {
     "wave", "series", "spate", "barrage", "string", "round", "volley", "salvo", "flurry",
     "delivery", "deliveries", "distribution", "shipment", "shipments", "provision", "imposition",
+    # quantities: "made dozens of arrests", "a number of raids were carried out"
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+    "number", "couple", "handful", "host", "raft", "slew",
 }  # fmt: skip
 
 
@@ -89,7 +100,7 @@ def _evaluated(noun: Token, pattern: EventPattern) -> bool:
 
 
 def noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[Token] | None:
-    if _evaluated(noun, pattern):
+    if _evaluated(noun, pattern) or _in_a_market(noun):
         return None
     tokens = [noun]
     if pattern.modifier:
@@ -101,25 +112,37 @@ def noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[Tok
             ),
             None,
         )
-        if mod is None:
+        if mod is None and not _modifier_after(noun, pattern.modifier):
             return None
-        tokens.append(mod)
+        if mod is not None:
+            tokens.append(mod)
     # "a mediation effort", "a bombing campaign": the event noun names what the effort is.
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_EVENT_HEADS:
         noun = noun.head
         tokens.insert(0, noun)
     # "a wave of strikes", "a fresh round of talks": the measure stands where the event noun would.
     elif noun.dep_ == "pobj" and (
-        (noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_HEADS)
+        (noun.head.lower_ == "of" and _measures(noun.head.head))
         or (noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility")
     ):  # "claimed responsibility for the attack": the claim is of the attack
         noun = noun.head.head
+        tokens.insert(0, noun)
+    # "The sit-in outside parliament entered its tenth day": the parser sometimes makes the
+    # event noun a modifier of the place after it; the phrase then stands where the noun would.
+    elif noun.dep_ == "nmod" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
         tokens.insert(0, noun)
     # A bare noun ("the agreement remains achievable") is a topic, not an event: it needs a light
     # verb, an argument of its own, or to be what happened ("fighting erupted").
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and is_light_verb(head, book):
         return tokens
+    if (
+        pattern.event_type not in STANCE_TYPES
+        and not is_unexplained_blast(noun)
+        and (reported_frame(noun) is not None or lasting_frame(noun) or existential_frame(noun))
+    ):
+        return tokens  # "heavy shelling was reported", "the sit-in entered its tenth day"
     if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"} and _proceeding(pattern):
         return None  # "won the lawsuit", "the charges were dismissed": a step in a case
     if noun.dep_ == "dobj" and head.lemma_.lower() in SURVIVE_VERBS and head.pos_ == "VERB":
@@ -162,6 +185,16 @@ def noun_fits(noun: Token, pattern: EventPattern, book: PatternBook) -> list[Tok
     return None
 
 
+def _measures(head: Token) -> bool:
+    """ "a wave of strikes", "dozens of arrests", "a number of raids"; not "the number of
+    executions" (a statistic)."""
+    if head.lemma_.lower() not in MEASURE_HEADS:
+        return False
+    return head.lemma_.lower() != "number" or any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children
+    )
+
+
 def _governing_verbs(head: Token) -> list[Token]:
     """The subject's verb, and the verb it is due or expected to do: "talks are due to end",
     "fighting is expected to resume"."""
@@ -178,25 +211,63 @@ def _says_it_happened(verb: Token) -> bool:
     forms = lemma_forms(verb)
     if any(f in OCCUR_VERBS for f in forms):
         return True
+    if verb.lemma_.lower() == "pass" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    ):
+        return True  # "the march passed off peacefully"
+    if verb.lemma_.lower() == "follow" and verb.tag_ == "VBD":
+        return True  # "a wave of arrests followed the protests" ("the deployment follows weeks
+        # of tension" only recalls an act the article has reported)
     return any(f in INTRANSITIVE_OCCUR for f in forms) and not any(
         c.dep_ == "dobj" for c in verb.children
     )
 
 
 def _in_force(verb: Token) -> bool:
-    return verb.lemma_.lower() in {"come", "remain", "stay", "enter", "go"} and any(
-        g.lower_ in {"force", "effect"}
+    """ "the truce came into force", "a curfew remained in force", "a curfew was in place"."""
+    lemma = verb.lemma_.lower()
+    places = {"force", "effect", "place"} if lemma in {"be", "remain", "stay"} else set()
+    return lemma in {"come", "remain", "stay", "enter", "go", "be"} and any(
+        g.lower_ in {"force", "effect"} | places
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ in {"in", "into"}
         for g in c.children
     )
 
 
+# "the rally in oil prices", "a sell-off in shares": the noun names a market's move.
+MARKET_CLASSES = frozenset({"market", "economy"})
+
+
+def _in_a_market(noun: Token) -> bool:
+    nouns = non_agent_nouns()
+    return any(
+        g.dep_ == "pobj" and nouns.get(g.lemma_.lower()) in MARKET_CLASSES
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+    )
+
+
+def _modifier_after(noun: Token, modifier: str) -> bool:
+    """ "the exchange of prisoners" as "the prisoner exchange", "the handover of power" as "the
+    power handover": a pattern's modifier may follow the noun as its "of" object."""
+    return any(
+        g.dep_ == "pobj" and modifier in {g.lemma_.lower(), g.lower_}
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    )
+
+
 def taking_part(noun: Token) -> bool:
-    """ "engaged in ethnic cleansing", "took part in the attack", "joined in the protests"."""
+    """ "engaged in ethnic cleansing", "took part in the attack", "joined in the protests",
+    "seized the weapons in a joint operation"."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.head.pos_ not in {"VERB", "AUX"}:
         return False
+    if operation_frame(noun) is not None:
+        return True
     verb = prep.head
     if prep.lower_ == "for" and verb.lemma_.lower() in ARRIVAL_VERBS:
         return True  # "sat down for talks", "arrived for a summit"

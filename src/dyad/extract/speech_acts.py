@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from dyad.article import PLOVER_TYPES
 from dyad.extract.event_candidate import EventCandidate
+from dyad.extract.event_frames import without_reporter
 from dyad.extract.patterns import PatternBook
 
 SPEECH_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE", "ACCUSE", "SUPPORT"}
@@ -34,6 +35,8 @@ def fold_speech_acts(
     speech = [(e, t) for e, t in found if e.event_type in SPEECH_TYPES]
     for index, (event, token) in enumerate(found):
         outer = _governing_speech_act(token, event, speech)
+        if outer is None and event.event_type not in SPEECH_TYPES:
+            outer = _passive_speech_act(token, speech)
         if outer is not None:
             absorbed.add(index)
     for index, (event, token) in enumerate(found):
@@ -41,7 +44,7 @@ def fold_speech_acts(
             continue
         if event.event_type in SPEECH_TYPES:
             event = _with_intent_mode(event, token, found, book)
-        result.append(event)
+        result.append(without_reporter(event, token))
     return result
 
 
@@ -54,6 +57,39 @@ def _governing_speech_act(
         if token.i in _complement_ids(outer_token) and event is not outer:
             return outer
     return None
+
+
+def _passive_speech_act(
+    token: Token, speech: list[tuple[EventCandidate, Token]]
+) -> EventCandidate | None:
+    """ "The release of the hostages was demanded by the families": what a passive request,
+    refusal or threat asks for, turns down or threatens is its subject, an act that has not
+    happened; it is folded into the speech act. An act condemned or welcomed has happened and
+    stays its own ("the kidnapping was condemned"), as does a speech act in the subject ("the
+    accusations by Washington were rejected by Beijing")."""
+    for outer, outer_token in speech:
+        if outer.event_type not in UNREALIZED_TYPES or outer_token.pos_ != "VERB":
+            continue
+        for child in outer_token.children:
+            if child.dep_ == "nsubjpass" and token.i in {t.i for t in child.subtree}:
+                return outer
+    return None
+
+
+UNREALIZED_TYPES = {"REQUEST", "REJECT", "THREATEN"}
+
+
+def _passive_subject_ids(token: Token, found: list[tuple[EventCandidate, Token]]) -> set[int]:
+    """The passive subject of a request, refusal or threat, when an act of its own is named
+    there."""
+    if token.pos_ != "VERB" or not any(
+        t.i == token.i and e.event_type in UNREALIZED_TYPES for e, t in found
+    ):
+        return set()
+    ids = {t.i for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    if any(t.i in ids and e.event_type in SPEECH_TYPES for e, t in found):
+        return set()
+    return ids
 
 
 def _complement_ids(token: Token) -> set[int]:
@@ -133,7 +169,7 @@ def _with_intent_mode(
     found: list[tuple[EventCandidate, Token]],
     book: PatternBook,
 ) -> EventCandidate:
-    inside = _complement_ids(token) - _sequencing_ids(token)
+    inside = (_complement_ids(token) | _passive_subject_ids(token, found)) - _sequencing_ids(token)
     keys: list[str] = []
     for t in sorted(inside):
         # The lemma, then the word as written: the data lists "negotiations", "activities".
@@ -170,6 +206,10 @@ def _with_intent_mode(
             target=rallied.i,
             note=f"{note}call to rally against coded as ACCUSE",
         )
+    if event.event_type == "AGREE" and event.cameo not in {None, "030"}:
+        # "signed an accord granting Somaliland sea access": the signing (057) or another act
+        # of its own is coded as itself; only a bare intent (030) takes the code of what it names
+        return event
     own = next(
         (c for c in (intent_code(event.event_type, i.cameo) for i in acts) if c is not None), None
     )
