@@ -368,3 +368,10 @@ def test_coordinated_verbs_share_the_last_ones_object() -> None:
 def test_called_for_with_a_clause_is_a_request() -> None:
     events = events_of("The opposition leader called for observers to monitor the elections.")
     assert events[0][:3] == ("REQUEST", None, "leader")
+
+
+def test_a_capitalised_plural_opening_the_sentence_is_still_an_event_noun() -> None:
+    # the tagger reads "Airstrikes" as a proper noun and leaves it without a singular lemma
+    events = events_of("Airstrikes were reported near Khan Younis on Monday.")
+    assert events and events[0][0] == "ASSAULT"
+    assert not events_of("Airlines cancelled flights because of the storm.")

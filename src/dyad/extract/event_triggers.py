@@ -107,6 +107,8 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
     misparsed_noun = token.pos_ == "VERB" and token.dep_ in {"dobj", "pobj", "nsubjpass"}
     if token.pos_ in {"NOUN", "PROPN"} or misparsed_noun:
         keys = {lemma, token.lower_}
+        if token.pos_ == "PROPN" and token.is_title and lemma == token.lower_:
+            keys.update(_singular(token.lower_))  # "Airstrikes were reported": no lemma made
         # "build-up", "pull-out": the hyphenated noun's head is its last part.
         keys.update(f.replace("-", "") for f in _hyphen_prefixed(token, [lemma]) if "-" in f)
         keys.update(f for f in _hyphen_prefixed(token, [lemma]) if "-" in f)
@@ -352,3 +354,12 @@ def _names_place(noun: Token) -> bool:
         return False
     # The tagger often leaves a small town unnamed ("into Rafah"): a bare proper noun counts.
     return noun.ent_type_ in {"GPE", "LOC", "FAC"} or (noun.pos_ == "PROPN" and not noun.ent_type_)
+
+
+def _singular(word: str) -> list[str]:
+    """Singular forms a plural noun may have ("airstrikes", "casualties", "clashes")."""
+    if word.endswith("ies"):
+        return [word[:-3] + "y"]
+    if word.endswith("es"):
+        return [word[:-2], word[:-1]]
+    return [word[:-1]] if word.endswith("s") and not word.endswith("ss") else []
