@@ -8,6 +8,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.extract.event_modality_cues import (
+    ability,
+    has_neither_subject,
+    is_direct_question,
+    is_held_back,
+    is_no_longer,
+    is_remit,
+    is_unreported_would,
+    not_yet,
+    obliged_act,
+    used_to,
+)
 from dyad.extract.patterns import lemma_forms
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -20,7 +32,10 @@ INTENT_VERBS = {"plan", "intend", "prepare", "aim", "want", "hope", "expect", "s
 
 
 # "is willing to withdraw", "ready to contribute": an adjective of readiness makes an intention.
-INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "poised", "set"}
+INTENT_ADJECTIVES = {
+    "willing", "ready", "prepared", "determined", "eager", "poised", "set",
+    "about",  # "is about to impose sanctions": the act is imminent
+}  # fmt: skip
 
 
 OBLIGATION_AUX = {"must", "should"}
@@ -74,7 +89,10 @@ def _denied_by_noun(verb: Token) -> bool:
     )
 
 
-INTENT_NOUNS = {"intention", "intent", "plan", "desire", "interest", "wish"}
+# "in talks to buy", "negotiations to free the hostages": talks aim at an act not yet done.
+INTENT_NOUNS = {
+    "intention", "intent", "plan", "desire", "interest", "wish", "talk", "negotiation",
+}  # fmt: skip
 
 
 # "is considering sanctions", "mulled expelling the envoy": CAMEO 014 (consider policy option) is
@@ -208,16 +226,6 @@ def _hoped_for(verb: Token) -> bool:
     )  # "hoped" is sometimes lemmatised "hop"
 
 
-def _not_yet(verb: Token) -> bool:
-    """ "has yet to withdraw", "is yet to respond": the act has not happened."""
-    head = verb.head
-    return (
-        verb.dep_ == "xcomp"
-        and head.lemma_.lower() in {"have", "be"}
-        and any(c.lower_ == "yet" for c in head.children)
-    )
-
-
 def is_preparing(verb: Token) -> bool:
     """ "prepared to attack", "poised to resume shelling": force made ready, not yet used.
 
@@ -276,8 +284,12 @@ def default_intent(event_type: str) -> str:
 
 def _intention_noun(verb: Token) -> Token | None:
     """The noun of intention the act completes: "plans to withdraw", "no intention of leaving"."""
-    if verb.dep_ not in {"pcomp", "acl"}:
+    if verb.dep_ not in {"pcomp", "acl", "relcl"}:
         return None
+    if verb.dep_ == "relcl" and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None  # "plans that were approved": not the infinitive of a plan
     noun = verb.head.head if verb.dep_ == "pcomp" else verb.head
     return noun if noun.lemma_.lower() in INTENT_NOUNS and noun.pos_ == "NOUN" else None
 
@@ -308,8 +320,15 @@ def clause_modality(verb: Token) -> str:
         chain.append(verb.head)
     elif ongoing and any(c.dep_ == "neg" for c in verb.head.children):
         return "refused"
+    if is_direct_question(verb):
+        return "hypothetical"
+    capacity = ability(verb)
+    if capacity is not None:
+        return capacity
     negated = future = False
     for head in chain:
+        if is_no_longer(head) or has_neither_subject(head):
+            negated = True
         for child in head.children:
             if child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}:
                 negated = True
@@ -318,14 +337,25 @@ def clause_modality(verb: Token) -> str:
             elif child.dep_ == "aux":
                 if child.lower_ in HYPOTHETICAL_AUX:
                     return "hypothetical"
-                if child.lower_ in FUTURE_AUX or child.lower_ == "would":
+                would = child.lower_ == "would" or (
+                    child.lower_ == "'d" and child.tag_ == "MD" and head.tag_ != "VBN"
+                )  # "we'd strike back", not "they'd struck" (had)
+                if would and is_unreported_would(head):
+                    return "hypothetical"  # "a truce would let aid in": a conditional
+                if child.lower_ in FUTURE_AUX or would:
                     future = True
                 elif child.lower_ == "to" and head.dep_ == "ROOT":
                     future = True  # a headline's "Iran to hold talks with EU"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
         return "refused"
-    if _not_yet(verb) or _no_participant(verb) or _halted(verb):
+    if not_yet(verb) or _no_participant(verb) or _halted(verb) or is_held_back(verb):
         return "negated"
+    if used_to(verb):
+        return "negated"  # "used to supply arms": a past habit, over now
+    if verb.dep_ == "xcomp" and obliged_act(verb.head) == verb:
+        return "hypothetical"  # "Russia needs to withdraw": owed, not done
+    if is_remit(verb):
+        return "hypothetical"  # "the mission's task is to protect civilians"
     if _permitted(verb):
         return "hypothetical"
     if future and _hoped_for(verb):

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from dyad.extract.event_arguments import REPORT_VERBS, can_be_actor, subject_of
 from dyad.extract.event_candidate import EventCandidate
 from dyad.extract.event_modality import OBLIGATION_AUX, clause_modality
+from dyad.extract.event_modality_cues import obliged_act
 from dyad.extract.event_triggers import match_trigger
 from dyad.extract.non_agents import is_natural_force
 from dyad.extract.patterns import PatternBook
@@ -20,18 +21,29 @@ def reported_demand(verb: Token, book: PatternBook) -> EventCandidate | None:
         return None
     must = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX), None)
     clause = verb.head if verb.dep_ == "ccomp" else verb.head.head
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    needed = obliged_act(verb)  # "said Russia needs to withdraw": the act is "withdraw"
+    if needed is not None and must is None and not negated:
+        must, verb = verb, needed
     if must is None or clause.lemma_.lower() not in REPORT_VERBS or clause.pos_ != "VERB":
         return None
-    if any(c.dep_ == "neg" for c in verb.children) or clause_modality(clause) != "actual":
+    if clause_modality(clause) != "actual":
         return None
     source = subject_of(clause)
-    target = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    obliged = must if must.i == verb.head.i and must.dep_ != "aux" else verb  # "needs to"
+    target = next((c for c in obliged.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if target is not None and target.lower_ in {"it", "they", "we", "i", "he", "she"}:
         target = None if source is None or target.lower_ in {"we", "i"} else target
     match = match_trigger(verb, book)
     inner = match[0].event_type if match is not None else None
     mode = None
+    if negated and match is None:
+        return None  # "should not stir up trouble": no act to hold back from
+    if negated:  # "said Israel must not attack Rafah": a demand to hold back
+        inner = "de-escalate" if inner in {"ASSAULT", "MOBILIZE", "COERCE"} else "NOT"
     for key in (verb.lemma_.lower(), inner or ""):
+        if negated and key == verb.lemma_.lower():
+            continue
         found = book.intent_modes.get(("REQUEST", key.lower()))
         if found is not None:
             mode = found

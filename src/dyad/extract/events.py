@@ -33,7 +33,6 @@ from dyad.extract.event_conventions import (
     is_announced_decision,
     is_forecast_warning,
     is_household_violence,
-    kept_option,
     noun_agent,
     option_verb,
     seeks_own_act,
@@ -48,7 +47,9 @@ from dyad.extract.event_modality import (
     is_forecast,
     is_preparing,
 )
+from dyad.extract.event_modality_cues import is_unrealised, is_without, judged_act
 from dyad.extract.event_nouns import is_light_verb, suffered_in, taking_part
+from dyad.extract.event_options import kept_hostile_option
 from dyad.extract.event_pruning import prune_events, with_weapon_mode, without_non_actor_source
 from dyad.extract.event_reported import reported_blame, reported_demand
 from dyad.extract.event_targets import target_options
@@ -195,17 +196,23 @@ def _build(
     elif not is_verb and taking_part(token):
         clause = token.head.head
     modality = clause_modality(clause)
+    if not is_verb and clause is not token:  # "The attack would be the deadliest": it happened
+        modality = judged_act(token, clause, modality)
     if modality == "hypothetical" and pattern.event_type == "CONSULT" and is_forecast(clause):
         modality = "future"  # "is expected to visit Moscow": a visit on the calendar (CAMEO 036)
     ruled_out = option_verb(token, modality)
     if pattern.event_type == "REJECT" and ruled_out is not None:
-        option = kept_option(ruled_out, book)
+        option = kept_hostile_option(ruled_out, book)
         if option is not None:
             return hedged_threat(token, option, pattern, trigger_tokens, book)
     if modality in {"negated", "hypothetical"} or (not is_verb and is_deliberated(token)):
         return None
-    if not is_verb and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
-        return None  # "police made no arrests", "there was no fighting"
+    if not is_verb and (
+        any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+        or is_without(token)
+        or is_unrealised(token)
+    ):
+        return None  # "police made no arrests", "there was no fighting", "without a fight"
     if pattern.event_type == "REQUEST" and is_verb and seeks_own_act(token):
         return None
     if pattern.event_type == "THREATEN" and is_verb and is_forecast_warning(token):
