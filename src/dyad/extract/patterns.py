@@ -229,4 +229,17 @@ def lemma_forms(token: Token) -> list[str]:
         forms.append(lower[:-2])
     if lower.endswith("s"):
         forms.append(lower[:-1])
+    if lower.startswith("re") and token.lemma_.lower() == lower:
+        # "retook": the lemmatizer knows "took" but not the prefixed form
+        forms += ["re" + base for base in _irregular_verbs().get(lower[2:], ())]
     return list(dict.fromkeys(forms))
+
+
+@functools.cache
+def _irregular_verbs() -> dict[str, list[str]]:
+    """The parser's own table of irregular verb forms ("took" -> "take")."""
+    from dyad.nlp.model import load_nlp
+
+    lemmatizer = load_nlp().get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_exc")  # type: ignore[attr-defined]
+    return dict(table.get("verb", {}))
