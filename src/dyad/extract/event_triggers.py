@@ -85,7 +85,14 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
         for pattern in book.verbs.get(key, ()):
             tokens = _verb_fits(token, pattern)
             if tokens is not None:
-                return None if pattern.event_type == NO_EVENT else (pattern, tokens)
+                if pattern.event_type == NO_EVENT or _warns_of_anothers_act(token):
+                    return None
+                if lemma in UNDERGOER_VERBS and not any(
+                    c.dep_ in {"dobj", "nsubjpass"} for c in token.children
+                ):
+                    # "the crowd dispersed": the subject is what the act would be done to
+                    return None
+                return pattern, tokens
         # A verb no pattern codes may still be an act by how it is done.
         fallback = None
         if any(c.lower_ in JOINT_ADVERBS for c in token.children):
@@ -363,3 +370,31 @@ def _singular(word: str) -> list[str]:
     if word.endswith("es"):
         return [word[:-2], word[:-1]]
     return [word[:-1]] if word.endswith("s") and not word.endswith("ss") else []
+
+
+# Verbs whose subject, with no object, undergoes the act rather than doing it.
+UNDERGOER_VERBS = {"disperse", "scatter"}
+
+
+def _warns_of_anothers_act(verb: Token) -> bool:
+    """ "Washington warned of a possible Russian invasion": a warning about what another actor
+    may do is a comment on it, no threat (Iran "warned of a crushing response" is Iran's own)."""
+    if verb.lemma_.lower() != "warn":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    said = {t.lower_ for t in subject.subtree} if subject is not None else set()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for act in (c for c in prep.children if c.dep_ == "pobj"):
+            doers = [
+                c
+                for c in act.children
+                if c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE", "ORG"}
+            ]
+            if any(not any(_same_stem(d.lower_, w) for w in said) for d in doers):
+                return True
+    return False
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """ "Israeli" and "Israel", "Iranian" and "Iran": a demonym shares its country's stem."""
+    return a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
