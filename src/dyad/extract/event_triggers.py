@@ -82,17 +82,9 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
         if _lets_go(token) and "release" in book.verbs:
             forms = ["release"]  # "let the hostages go": a release
         key = next((f for f in forms if f in book.verbs), lemma)
-        for pattern in book.verbs.get(key, ()):
-            tokens = _verb_fits(token, pattern)
-            if tokens is not None:
-                if pattern.event_type == NO_EVENT or _warns_of_anothers_act(token):
-                    return None
-                if lemma in UNDERGOER_VERBS and not any(
-                    c.dep_ in {"dobj", "nsubjpass"} for c in token.children
-                ):
-                    # "the crowd dispersed": the subject is what the act would be done to
-                    return None
-                return pattern, tokens
+        fitted, match = _first_fit(token, book.verbs.get(key, ()))
+        if fitted:
+            return match
         # A verb no pattern codes may still be an act by how it is done.
         fallback = None
         if any(c.lower_ in JOINT_ADVERBS for c in token.children):
@@ -102,14 +94,13 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
         elif lemma in PUSHING_VERBS and _pushed_to_act(token):
             fallback = "press"  # "France pushed the Security Council to adopt a resolution"
         for pattern in book.verbs.get(fallback or "", ()):
-            if not pattern.particle and not pattern.objects and not pattern.needs_clause:
+            if pattern.plain:
                 return pattern, [token]
         # A verb no pattern names, typed through its WordNet kin ("pummelled" as "beat").
         if fallback is None and key not in book.verbs and token.pos_ == "VERB":
-            for pattern in book.kin_aliases.get(lemma, ()):
-                tokens = _verb_fits(token, pattern)
-                if tokens is not None:
-                    return None if pattern.event_type == NO_EVENT else (pattern, tokens)
+            fitted, match = _first_fit(token, book.kin_aliases.get(lemma, ()))
+            if fitted:
+                return match
     # "staged military drills": the tagger sometimes calls a plural noun object a verb.
     misparsed_noun = token.pos_ == "VERB" and token.dep_ in {"dobj", "pobj", "nsubjpass"}
     if token.pos_ in {"NOUN", "PROPN"} or misparsed_noun:
@@ -131,6 +122,25 @@ def match_trigger(token: Token, book: PatternBook) -> tuple[EventPattern, list[T
                 if tokens is not None:
                     return None if pattern.event_type == NO_EVENT else (pattern, tokens)
     return None
+
+
+def _first_fit(
+    verb: Token, patterns: tuple[EventPattern, ...]
+) -> tuple[bool, tuple[EventPattern, list[Token]] | None]:
+    """(whether a pattern fits the verb, its event): the first pattern that fits decides, and
+    codes nothing where it names a sense that is no event, or where the clause makes none."""
+    for pattern in patterns:
+        tokens = _verb_fits(verb, pattern)
+        if tokens is None:
+            continue
+        if pattern.event_type == NO_EVENT or _warns_of_anothers_act(verb):
+            return True, None
+        if verb.lemma_.lower() in UNDERGOER_VERBS and not any(
+            c.dep_ in {"dobj", "nsubjpass"} for c in verb.children
+        ):
+            return True, None  # "the crowd dispersed": the subject is what it would be done to
+        return True, (pattern, tokens)
+    return False, None
 
 
 def _hyphen_prefixed(token: Token, forms: list[str]) -> list[str]:

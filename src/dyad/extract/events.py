@@ -148,12 +148,7 @@ def _headline_events(sent: Span, book: PatternBook) -> list[tuple[EventCandidate
             or token.head.pos_ not in {"NOUN", "PROPN"}
         ):
             continue
-        plain = [
-            p
-            for f in lemma_forms(token)
-            for p in book.verbs.get(f, ())
-            if not (p.particle or p.objects or p.needs_clause)
-        ]
+        plain = [p for f in lemma_forms(token) for p in book.verbs.get(f, ()) if p.plain]
         if not plain:
             continue
         candidate = _build(token, plain[0], [token], book)

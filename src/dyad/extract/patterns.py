@@ -46,6 +46,11 @@ class EventPattern:
     needs_clause: bool = False  # "claimed that ...": only with a that-clause (">@clause")
 
     @property
+    def plain(self) -> bool:
+        """No particle, object or clause: the verb alone ("attacked")."""
+        return not (self.particle or self.objects or self.needs_clause)
+
+    @property
     def via_kin(self) -> bool:
         """A pattern lent to a verb it does not name, through their WordNet kinship."""
         return "+wordnet:" in self.rule_id

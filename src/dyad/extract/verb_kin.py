@@ -150,7 +150,7 @@ def plain_types(verbs: Mapping[str, tuple[EventPattern, ...]]) -> dict[str, str]
     """Each verb whose plain patterns (no particle, object or clause) have exactly one type."""
     typed: dict[str, str] = {}
     for lemma, patterns in verbs.items():
-        types = {p.event_type for p in patterns if not (p.particle or p.objects or p.needs_clause)}
+        types = {p.event_type for p in patterns if p.plain}
         if len(types) == 1:
             typed[lemma] = types.pop()
     return typed

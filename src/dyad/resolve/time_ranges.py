@@ -134,19 +134,21 @@ def _tells_of_its_year(
     return not (opened and _COMMA.search(text, e, start))
 
 
-# A verb in the past: the sentence narrates.
-_PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|[a-z]{2,}ed|began|came|fell|rose|took|won|lost|met|left|held|made|"
-    r"saw|broke|struck|hit|sent|led|fled|fought|went|ran|gave|got|became|said|told|drove|shot|"
-    r"withdrew|overran|retook|swept|seized|spread)\b",
-    re.IGNORECASE,
+# Verbs in the past that narrate: a regular past or a common irregular one (time_story.py
+# uses them too).
+NARRATING_PAST = (
+    r"was|were|had|did|[a-z]{2,}ed|began|came|fell|rose|took|won|lost|met|left|held|made|"
+    r"saw|broke|struck|hit|sent|led|fled|fought|went|ran|gave|got|became|drove|shot|"
+    r"withdrew|overran|retook|swept|seized|spread"
 )
+# A verb in the past: the sentence narrates (a report, "said", "told", counts here).
+_PAST_VERB = re.compile(rf"\b(?:{NARRATING_PAST}|said|told)\b", re.IGNORECASE)
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|would|shall|'ll|may|might|could|should|must|plans?|expects?|due|set to|"
     r"scheduled|upcoming|next)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?:[\"”']?\s|$)|\n")
+SENTENCE_END = re.compile(r"[.!?](?:[\"”']?\s|$)|\n")
 
 
 def _next_sentence_month(
@@ -177,7 +179,7 @@ def _next_sentence_month(
     if not fits:
         return r
     s, e = previous_span
-    after = _SENTENCE_END.search(text, start)
+    after = SENTENCE_END.search(text, start)
     end = after.start() if after else len(text)
     if _BACK_TO_NOW.search(text, e, end) or _LOOKS_AHEAD.search(text, e, end):
         return r

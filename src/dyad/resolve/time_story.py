@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from dyad.resolve.time_ranges import NARRATING_PAST, SENTENCE_END
 from dyad.resolve.time_values import DAY, Date, Resolved
 
 # A date this recent tells of the week of publication anyway: its weekdays are the anchor's.
@@ -20,19 +21,14 @@ STORY_AGE_DAYS = 14
 # Sentences a narrated date governs after its own.
 _STORY_SENTENCES = 2
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+[\"“]?[A-Z]|\n")
-_SENTENCE_END = re.compile(r"[.!?](?:[\"”']?\s|$)|\n")
 # Words that bring a story back to the present, or point ahead of it.
 _NOT_THE_STORY = re.compile(
     r"\b(?:has|have|is|are|says|say|now|currently|today|this\s+week|recent(?:ly)?|will|would|"
     r"shall|'ll|may|might|could|should|must|plans?|expects?|due|next)\b",
     re.IGNORECASE,
 )
-_PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|[a-z]{2,}ed|began|came|fell|rose|took|won|lost|met|left|held|made|"
-    r"saw|broke|struck|hit|sent|led|fled|fought|went|ran|gave|got|became|drove|shot|withdrew|"
-    r"overran|retook|swept|seized|spread)\b",
-    re.IGNORECASE,
-)
+# A verb that narrates, a report ("said") left out: a report is the present of the news.
+_PAST_VERB = re.compile(rf"\b(?:{NARRATING_PAST})\b", re.IGNORECASE)
 # The news report of the present: "the ministry said on Friday".
 _REPORTED = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|claimed|denied)\s+(?:on\s+)?$",
@@ -88,11 +84,11 @@ def story_weekday(
     if (anchor - day).days <= STORY_AGE_DAYS:
         return r
     s, e = span
-    if len(_SENTENCE_BREAK.findall(text, told_end, s + 2)) > _STORY_SENTENCES:
-        return r
-    after = _SENTENCE_END.search(text, e)
-    end = after.start() if after else len(text)
     starts = list(_SENTENCE_BREAK.finditer(text, told_end, s + 2))
+    if len(starts) > _STORY_SENTENCES:
+        return r
+    after = SENTENCE_END.search(text, e)
+    end = after.start() if after else len(text)
     begin = starts[-1].start() + 1 if starts else told_end
     if _NOT_THE_STORY.search(text, told_end, end) or not _PAST_VERB.search(text, begin, end):
         return r
